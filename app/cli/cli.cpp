@@ -1,0 +1,91 @@
+#include "cli.h"
+
+#include "convertcommand.h"
+#include "subtitlefile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cstdio>
+
+namespace cli {
+
+bool isSubcommand(const QString &name)
+{
+    return name == u"convert";
+}
+
+int run(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    rest[0] = arguments[0] + u' ' + command;
+    if (command == u"convert")
+        return runConvert(rest);
+    printError(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
+    return Usage;
+}
+
+Result<QByteArray> readInput(const QString &path)
+{
+    QFile file;
+    const bool stdinInput = path == u"-";
+    const bool opened = stdinInput ? file.open(stdin, QIODevice::ReadOnly)
+                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        Error e = makeError(
+            ErrorCode::IoError,
+            QCoreApplication::translate("Cli", "Cannot read the file: %1.").arg(file.errorString()));
+        e.file = path;
+        return e;
+    }
+    if (!stdinInput && file.size() > kMaxSubtitleBytes) {
+        Error e = makeError(ErrorCode::InvalidArgument,
+                            QCoreApplication::translate("Cli", "The file is too large (%1 MB).")
+                                .arg(file.size() / (1024 * 1024)));
+        e.file = path;
+        return e;
+    }
+    QByteArray bytes = file.read(kMaxSubtitleBytes + 1);
+    if (bytes.size() > kMaxSubtitleBytes) {
+        Error e = makeError(ErrorCode::InvalidArgument,
+                            QCoreApplication::translate("Cli", "The input is too large."));
+        e.file = path;
+        return e;
+    }
+    return bytes;
+}
+
+Result<void> writeOutput(const QString &path, const QByteArray &bytes)
+{
+    if (path != u"-")
+        return writeFileAtomically(path, bytes);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size() ||
+        !out.flush())
+        return makeError(ErrorCode::IoError,
+                         QCoreApplication::translate("Cli", "Cannot write to standard output."));
+    return {};
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "captioneer: %s\n", message.toLocal8Bit().constData());
+}
+
+void printWarning(const QString &message)
+{
+    std::fprintf(stderr, "captioneer: %s: %s\n",
+                 QCoreApplication::translate("Cli", "warning").toLocal8Bit().constData(),
+                 message.toLocal8Bit().constData());
+}
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace cli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// Shared plumbing of the command-line subcommands. Exit codes: 0 success, 1 bad input or a
+// failed operation (message on stderr naming the file and line), 2 usage error.
+namespace cli {
+
+enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+// True when `name` is a subcommand (so main() can choose QCoreApplication over QApplication).
+bool isSubcommand(const QString &name);
+// Runs `captioneer <subcommand> args...`; `arguments` starts with the program name.
+int run(const QStringList &arguments);
+
+// "-" reads stdin / writes stdout.
+Result<QByteArray> readInput(const QString &path);
+Result<void> writeOutput(const QString &path, const QByteArray &bytes);
+
+void printError(const QString &message);   // "captioneer: message" on stderr
+void printWarning(const QString &message); // "captioneer: warning: message" on stderr
+void printOut(const QString &text);        // stdout, UTF-8
+
+} // namespace cli

@@ -1,0 +1,131 @@
+#include "convertcommand.h"
+
+#include "cli.h"
+#include "projectformat.h"
+#include "subtitlefile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConvertCommand", text);
+}
+
+} // namespace
+
+int runConvert(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Converts subtitles between SubRip (.srt), WebVTT (.vtt), JSON and Captioneer projects.\n"
+           "Formats follow the file extensions unless --from/--to say otherwise; \"-\" is standard "
+           "input or output. Cues are written in time order.\n"
+           "Exit status: 0 success, 1 bad input (the message names the file and line), 2 usage."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("IN"), tr("Input file, or - for standard input."));
+    parser.addPositionalArgument(QStringLiteral("OUT"), tr("Output file, or - for standard output."));
+    const QCommandLineOption from(QStringLiteral("from"), tr("Input format: srt, vtt, json or captioneer."),
+                                  QStringLiteral("format"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("Output format: srt, vtt, json or captioneer."),
+                                QStringLiteral("format"));
+    const QCommandLineOption encoding(
+        QStringLiteral("encoding"),
+        tr("Encoding of the input (default: detected), e.g. UTF-8, GB18030, Big5, Shift_JIS, "
+           "windows-1252."),
+        QStringLiteral("name"));
+    const QCommandLineOption outputEncoding(
+        QStringLiteral("output-encoding"),
+        tr("Encoding of SubRip output (default UTF-8; WebVTT and JSON are always UTF-8)."),
+        QStringLiteral("name"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    tr("Fail on the first problem instead of skipping what cannot be read."));
+    parser.addOptions({from, to, encoding, outputEncoding, strict});
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2) {
+        printError(tr("convert needs an input and an output (see captioneer convert --help)."));
+        return Usage;
+    }
+    const QString in = args[0], out = args[1];
+
+    SubtitleReadOptions options;
+    options.encoding = parser.value(encoding);
+    options.mode = parser.isSet(strict) ? ParseMode::Strict : ParseMode::Lenient;
+    if (parser.isSet(from)) {
+        options.format = subtitleFormatFromName(parser.value(from));
+        if (options.format == SubtitleFormat::Unknown) {
+            printError(tr("Unknown input format \"%1\".").arg(parser.value(from)));
+            return Usage;
+        }
+    } else if (in != u"-") {
+        options.format = subtitleFormatFromPath(in);
+    }
+    SubtitleFormat outFormat = SubtitleFormat::Unknown;
+    if (parser.isSet(to)) {
+        outFormat = subtitleFormatFromName(parser.value(to));
+        if (outFormat == SubtitleFormat::Unknown) {
+            printError(tr("Unknown output format \"%1\".").arg(parser.value(to)));
+            return Usage;
+        }
+    } else {
+        outFormat = subtitleFormatFromPath(out);
+        if (outFormat == SubtitleFormat::Unknown) {
+            printError(tr("Cannot tell the output format from \"%1\"; use --to.").arg(out));
+            return Usage;
+        }
+    }
+
+    auto bytes = readInput(in);
+    if (!bytes) {
+        printError(bytes.error().toString());
+        return Failure;
+    }
+    const QString name = in == u"-" ? QStringLiteral("<stdin>") : in;
+    auto loaded = parseSubtitles(*bytes, options, name);
+    if (!loaded) {
+        printError(loaded.error().toString());
+        return Failure;
+    }
+    for (const Diagnostic &d : loaded->data.diagnostics)
+        printWarning(d.line > 0 ? QStringLiteral("%1:%2: %3").arg(name).arg(d.line).arg(d.message)
+                                : QStringLiteral("%1: %2").arg(name, d.message));
+
+    Cues cues = std::move(loaded->data.cues);
+    std::stable_sort(cues.begin(), cues.end(), [](const Cue &a, const Cue &b) {
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    Result<QByteArray> output = [&]() -> Result<QByteArray> {
+        if (outFormat == SubtitleFormat::Project) {
+            ProjectData p = loaded->project.value_or(ProjectData{});
+            p.cues = cues;
+            p.meta = loaded->data.meta;
+            return serializeProject(p);
+        }
+        return serializeSubtitles(cues, loaded->data.meta, outFormat, parser.value(outputEncoding));
+    }();
+    if (!output) {
+        printError(output.error().toString());
+        return Failure;
+    }
+    if (auto w = writeOutput(out, *output); !w) {
+        printError(w.error().toString());
+        return Failure;
+    }
+    return Success;
+}
+
+} // namespace cli

@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QStringList>
+
+namespace cli {
+// captioneer convert IN OUT [--from F] [--to F] [--encoding E] [--output-encoding E] [--strict]
+int runConvert(const QStringList &arguments);
+} // namespace cli

@@ -1,0 +1,78 @@
+#include "cli/cli.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Captioneer"));
+    QCoreApplication::setApplicationName(QStringLiteral("captioneer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CAPTIONEER_VERSION));
+}
+
+QString topLevelDescription()
+{
+    return QCoreApplication::translate(
+        "Main", "Captioneer: transcribe audio and video, edit subtitles on a waveform, export SRT "
+                "and WebVTT.\n\n"
+                "Without a command, opens the editor with the given files.\n\n"
+                "Commands (see captioneer COMMAND --help):\n"
+                "  convert   Convert subtitles between SRT, WebVTT, JSON and projects");
+}
+
+bool wantsInfoOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "--version" || a == "-v" || a == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Subcommands and --help/--version need no display: use a core application for them.
+    if (argc > 1 && (cli::isSubcommand(QString::fromLocal8Bit(argv[1])) || wantsInfoOnly(argc, argv))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        const QStringList args = QCoreApplication::arguments();
+        if (cli::isSubcommand(args.value(1)))
+            return cli::run(args);
+        QCommandLineParser parser;
+        parser.setApplicationDescription(topLevelDescription());
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("files"),
+                                     QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
+                                     QStringLiteral("[files...]"));
+        parser.process(app); // prints help or version and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Captioneer"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(topLevelDescription());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
+                                 QStringLiteral("[files...]"));
+    parser.process(app);
+
+    auto window = std::make_unique<MainWindow>();
+    for (const QString &file : parser.positionalArguments())
+        window->openFile(file);
+    window->show();
+    return app.exec();
+}
