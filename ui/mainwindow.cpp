@@ -26,7 +26,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
     setCentralWidget(m_table);
     createActions();
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);

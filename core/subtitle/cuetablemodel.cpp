@@ -79,8 +79,6 @@ QVariant CueTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     switch (index.column()) {
-    case NumberColumn:
-        return index.row() + 1;
     case StartColumn:
         return formatTimestamp(cue.start);
     case EndColumn:
@@ -104,11 +102,11 @@ QVariant CueTableModel::data(const QModelIndex &index, int role) const
 
 QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation == Qt::Vertical)
+        return section + 1;
     switch (section) {
-    case NumberColumn:
-        return tr("#");
     case StartColumn:
         return tr("Start");
     case EndColumn:

@@ -60,13 +60,19 @@ QByteArray serializeProject(const ProjectData &p)
     if (!p.presetId.isEmpty())
         o.insert(QLatin1StringView("preset"), p.presetId);
     o.insert(QLatin1StringView("meta"), metaToJson(p.meta));
+    // Cues that never had an id (fresh from a subtitle file) get one after the known ids.
     CueId maxId = 0;
+    for (const Cue &c : p.cues)
+        maxId = std::max(maxId, c.id);
+    CueId next = std::max(p.nextId, maxId + 1);
     QJsonArray cues;
     for (const Cue &c : p.cues) {
-        cues.append(cueToJson(c, true));
-        maxId = std::max(maxId, c.id);
+        QJsonObject cue = cueToJson(c, true);
+        if (c.id == 0)
+            cue.insert(QLatin1StringView("id"), double(next++));
+        cues.append(cue);
     }
-    o.insert(QLatin1StringView("next_id"), double(std::max(p.nextId, maxId + 1)));
+    o.insert(QLatin1StringView("next_id"), double(next));
     o.insert(QLatin1StringView("cues"), cues);
     if (!p.transcript.isEmpty())
         o.insert(QLatin1StringView("transcript"), transcriptToJson(p.transcript));

@@ -1,20 +1,302 @@
 #include "textencoding.h"
 
-// Placeholder: implemented in a follow-up commit.
-Result<DecodedText> decodeText(const QByteArray &bytes, const QString &)
-{
-    DecodedText d;
-    d.text = QString::fromUtf8(bytes);
-    d.encoding = QStringLiteral("UTF-8");
+#include <QCoreApplication>
+#include <QSet>
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QSysInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Flag = QStringConverter::Flag;
+
+struct Bom {
+    QByteArrayView bytes;
+    const char *encoding;
+};
+
+// Byte-order marks recognised by decodeText and written by encodeText.
+constexpr Bom kBoms[] = {
+    {"\xEF\xBB\xBF", "UTF-8"},
+    {"\xFF\xFE", "UTF-16LE"},
+    {"\xFE\xFF", "UTF-16BE"},
+};
+
+// The BOM that `bytes` start with, or nullptr.
+const Bom *bomOf(QByteArrayView bytes) {
+    for (const Bom &bom : kBoms) {
+        if (bytes.startsWith(bom.bytes))
+            return &bom;
+    }
+    return nullptr;
+}
+
+// The BOM of the encoding Qt calls `canonical`, empty for encodings without one. Qt writes the
+// generic "UTF-16" in host byte order.
+QByteArray bomFor(QByteArrayView canonical) {
+    if (canonical == "UTF-16")
+        canonical = QSysInfo::ByteOrder == QSysInfo::LittleEndian ? "UTF-16LE" : "UTF-16BE";
+    for (const Bom &bom : kBoms) {
+        if (canonical == bom.encoding)
+            return bom.bytes.toByteArray();
+    }
+    return {};
+}
+
+struct Decoded {
+    QString text;
+    int invalid = 0; // undecodable byte sequences
+};
+
+// Decodes all of `bytes` with `encoding` (a known name), keeping a BOM as U+FEFF. Counts as
+// invalid the U+FFFD and U+001A that the decoder substituted (those the input genuinely encodes
+// are not counted), and at least one when the decoder reported an error: ICU drops an
+// incomplete final sequence without substituting anything.
+Decoded decodeWith(QByteArrayView bytes, const char *encoding) {
+    QStringDecoder decoder(encoding, Flag::Stateless | Flag::ConvertInitialBom);
+    Decoded d{decoder.decode(bytes), 0};
+    for (const char16_t substitute : {u'\uFFFD', u'\x1A'}) {
+        const QStringView sub(&substitute, 1);
+        const qsizetype produced = d.text.count(sub);
+        if (produced == 0)
+            continue;
+        QStringEncoder encoder(encoding, Flag::Stateless);
+        const QByteArray genuine = encoder.encode(sub);
+        QStringDecoder check(encoding, Flag::Stateless);
+        const bool roundTrips =
+            !encoder.hasError() && !genuine.isEmpty() && QString(check.decode(genuine)) == sub;
+        d.invalid += int(qMax<qsizetype>(0, produced - (roundTrips ? bytes.count(genuine) : 0)));
+    }
+    if (decoder.hasError())
+        d.invalid = qMax(d.invalid, 1);
     return d;
 }
 
-Result<QByteArray> encodeText(const QString &text, const QString &, bool)
-{
-    return text.toUtf8();
+// "UTF-16LE" or "UTF-16BE" when the zero bytes of `bytes` sit on one side of the 16-bit code
+// units, as in UTF-16 text that is mostly Latin (subtitle timings alone qualify); else nullptr.
+// Text in the other candidate encodings contains no zero bytes at all.
+const char *utf16ByZeros(QByteArrayView bytes) {
+    const QByteArrayView sample = bytes.first(qMin<qsizetype>(bytes.size(), 4096));
+    qsizetype zeros[2] = {0, 0}; // at even and odd offsets
+    for (qsizetype i = 0; i < sample.size(); ++i) {
+        if (sample[i] == 0)
+            ++zeros[i % 2];
+    }
+    const qsizetype units = sample.size() / 2;
+    for (const int odd : {1, 0}) {
+        if (units > 0 && zeros[odd] > 0 && zeros[odd] >= units / 8 &&
+            zeros[1 - odd] * 4 <= zeros[odd])
+            return odd ? "UTF-16LE" : "UTF-16BE";
+    }
+    return nullptr;
 }
 
-QStringList commonEncodings()
-{
-    return {QStringLiteral("UTF-8")};
+// A legacy candidate. The double-byte codes from..to with a trail byte >= minTrail hold the
+// frequent ("level 1") Han characters of the encoding; kana scores a hiragana/katakana. A
+// single-byte encoding has from == 0.
+struct Legacy {
+    const char *encoding;
+    int from = 0, to = 0, minTrail = 0;
+    int kana = 0;
+};
+
+constexpr Legacy kLegacy[] = {
+    {"GB18030", 0xB0A1, 0xD7FE, 0xA1, -2},
+    {"Big5", 0xA440, 0xC67E, 0x40, -2},
+    {"Shift_JIS", 0x889F, 0x9872, 0x40, 3},
+    {"windows-1252"}, // tie-breaks last; scored by scoreLatin
+};
+
+constexpr int kImpossible = -10; // per invalid sequence, control or private-use character
+
+// The ~150 most frequent characters of Simplified and Traditional Chinese text (most are common
+// in Japanese too).
+bool isFrequentHan(char16_t c) {
+    static const QSet<char16_t> set = [] {
+        const QStringView chars =
+            u"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下"
+            u"自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部"
+            u"其些主样理心她本前开但因只从想实日吗呢吧啊别真谢再走知"
+            u"這個們來為國說時會對於著過發後裡種經麼學現當沒動還進樣開從實嗎別謝見話";
+        return QSet<char16_t>(chars.utf16(), chars.utf16() + chars.size());
+    }();
+    return set.contains(c);
+}
+
+// Plausibility of the non-ASCII character `c` decoded with the double-byte encoding `legacy`.
+int scoreEastAsian(char16_t c, const Legacy &legacy, QStringEncoder &encoder) {
+    if (c >= 0x3040 && c <= 0x30FF)
+        return legacy.kana;
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+        if (isFrequentHan(c))
+            return 4;
+        const QByteArray b = encoder.encode(QStringView(&c, 1));
+        const int code = b.size() == 2 ? uchar(b[0]) << 8 | uchar(b[1]) : 0;
+        return code >= legacy.from && code <= legacy.to && (code & 0xFF) >= legacy.minTrail ? 1
+                                                                                            : -2;
+    }
+    const bool punctuation = (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E) ||
+                             (c >= 0x2010 && c <= 0x2027) || c == 0xB7;
+    return punctuation ? 1 : -2;
+}
+
+bool isAsciiLetter(QChar c) {
+    return c.unicode() < 0x80 && c.isLetter();
+}
+
+// Plausibility of the non-ASCII character text[i] decoded as windows-1252, inside a run of `run`
+// non-ASCII characters. Typical: accented letters inside words of ASCII letters (double-byte text
+// decoded as windows-1252 rarely has more than one ASCII letter next to a non-ASCII one) and
+// common punctuation. Atypical: runs of three or more (what double-byte text turns into) and
+// rare symbols, including the ¡ that starts most Chinese punctuation.
+int scoreLatin(QStringView text, qsizetype i, qsizetype run) {
+    const QChar c = text[i];
+    if (run >= 3)
+        return -2;
+    int letters = 0; // ASCII letters next to text[i], up to two on each side
+    for (const int step : {-1, 1}) {
+        for (qsizetype j = i + step; j >= 0 && j < text.size() && qAbs(j - i) <= 2; j += step) {
+            if (!isAsciiLetter(text[j]))
+                break;
+            ++letters;
+        }
+    }
+    if (QStringView(u"éèàçüöäñßóáíúêôâûîïëõãœÉÀÇ").contains(c))
+        return letters ? 1 + qMin(letters, 2) : 0;
+    if ((c >= u'\xC0' && c <= u'\xFF' && c != u'\xD7' && c != u'\xF7') || c == u'\u0152')
+        return qMin(letters, 2); // other letters; ŠšŽžŸƒ are rare symbols in windows-1252 text
+    if (QStringView(u"\u00A0«»¿°£€‘’“”…–—").contains(c))
+        return 2;
+    return QStringView(u"¡§·©®±²³½×").contains(c) ? 0 : -2;
+}
+
+// How plausible `d` is as text in `legacy`: higher is better; ASCII scores zero.
+int score(const Decoded &d, const Legacy &legacy) {
+    QStringEncoder encoder(legacy.encoding, Flag::Stateless);
+    const QStringView text = d.text;
+    int total = d.invalid * kImpossible;
+    qsizetype run = 0; // length of the run of non-ASCII characters text[i] belongs to
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80 && (i == 0 || text[i - 1].unicode() < 0x80)) {
+            for (run = 1; i + run < text.size() && text[i + run].unicode() >= 0x80;)
+                ++run;
+        }
+        if (c == 0xFFFD || c == 0x1A) // counted in d.invalid
+            continue;
+        if ((c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7F && c < 0xA0) ||
+            (c >= 0xE000 && c <= 0xF8FF))
+            total += kImpossible;
+        else if (c >= 0x80)
+            total += legacy.from ? scoreEastAsian(c, legacy, encoder) : scoreLatin(text, i, run);
+    }
+    return total;
+}
+
+DecodedText makeDecoded(Decoded d, QString encoding, bool hadBom, bool detected) {
+    return DecodedText{std::move(d.text), std::move(encoding), hadBom, detected, d.invalid};
+}
+
+Error unknownEncoding(const QString &name) {
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QCoreApplication::translate("TextEncoding", "Unknown text encoding \"%1\".").arg(name));
+}
+
+// Whether `text` survives encoding to and decoding from `encoding` unchanged.
+bool roundTrips(QStringView text, const char *encoding) {
+    QStringEncoder encoder(encoding, Flag::Stateless);
+    const QByteArray bytes = encoder.encode(text);
+    return !encoder.hasError() && decodeWith(bytes, encoding).text == text;
+}
+
+// The error for the first code point of `text` that `encoding` cannot represent.
+Error unrepresentable(QStringView text, const QString &encoding, const char *name) {
+    qsizetype i = 0, length = 1;
+    for (; i < text.size(); i += length) {
+        length = text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()
+                     ? 2
+                     : 1;
+        if (!roundTrips(text.sliced(i, length), name))
+            break;
+    }
+    if (i >= text.size()) // every character alone is fine, only their combination is not
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("TextEncoding", "The text cannot be represented in %1.")
+                .arg(encoding));
+    const char32_t ucs =
+        length == 2 ? QChar::surrogateToUcs4(text[i], text[i + 1]) : text[i].unicode();
+    const QString shown = text[i].isSurrogate() && length == 1
+                              ? QString(QChar::ReplacementCharacter)
+                              : text.sliced(i, length).toString();
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QCoreApplication::translate("TextEncoding",
+                                    "The character \"%1\" (U+%2) cannot be represented in %3.")
+            .arg(shown, QString::number(ucs, 16).toUpper().rightJustified(4, u'0'), encoding));
+}
+
+} // namespace
+
+Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEncoding) {
+    const Bom *bom = bomOf(bytes);
+    if (!forcedEncoding.isEmpty()) {
+        const QByteArray name = forcedEncoding.toLatin1();
+        const QStringDecoder probe(name.constData());
+        if (!probe.isValid())
+            return unknownEncoding(forcedEncoding);
+        // A BOM of the forced encoding is removed; the generic "UTF-16" takes its byte order from
+        // it.
+        const QByteArrayView canonical(probe.name());
+        if (bom && (canonical == bom->encoding || (canonical == "UTF-16" && bom != &kBoms[0])))
+            return makeDecoded(decodeWith(bytes.sliced(bom->bytes.size()), bom->encoding),
+                               forcedEncoding, true, false);
+        return makeDecoded(decodeWith(bytes, name.constData()), forcedEncoding, false, false);
+    }
+    if (bom)
+        return makeDecoded(decodeWith(bytes.sliced(bom->bytes.size()), bom->encoding),
+                           QString::fromLatin1(bom->encoding), true, false);
+    // Checked before UTF-8 because mostly-ASCII UTF-16 is also valid (NUL-laden) UTF-8.
+    if (const char *utf16 = utf16ByZeros(bytes))
+        return makeDecoded(decodeWith(bytes, utf16), QString::fromLatin1(utf16), false, true);
+    if (Decoded utf8 = decodeWith(bytes, "UTF-8"); utf8.invalid == 0)
+        return makeDecoded(std::move(utf8), u"UTF-8"_s, false, false);
+
+    const Legacy *best = nullptr;
+    Decoded bestDecoded;
+    int bestScore = 0;
+    for (const Legacy &legacy : kLegacy) {
+        Decoded d = decodeWith(bytes, legacy.encoding);
+        const int s = score(d, legacy);
+        if (!best || s > bestScore) {
+            best = &legacy;
+            bestDecoded = std::move(d);
+            bestScore = s;
+        }
+    }
+    return makeDecoded(std::move(bestDecoded), QString::fromLatin1(best->encoding), false, true);
+}
+
+Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool writeBom) {
+    const QByteArray name = encoding.isEmpty() ? "UTF-8"_ba : encoding.toLatin1();
+    QStringEncoder encoder(name.constData(), Flag::Stateless);
+    if (!encoder.isValid())
+        return unknownEncoding(encoding);
+    QByteArray bytes = encoder.encode(text);
+    if (encoder.hasError() || decodeWith(bytes, name.constData()).text != text)
+        return unrepresentable(text, QString::fromLatin1(encoder.name()), name.constData());
+    if (writeBom)
+        bytes.prepend(bomFor(encoder.name()));
+    return bytes;
+}
+
+QStringList commonEncodings() {
+    return {u"UTF-8"_s,        u"UTF-16LE"_s,     u"UTF-16BE"_s,     u"GB18030"_s,
+            u"GBK"_s,          u"Big5"_s,         u"Shift_JIS"_s,    u"EUC-JP"_s,
+            u"EUC-KR"_s,       u"windows-1250"_s, u"windows-1251"_s, u"windows-1252"_s,
+            u"windows-1253"_s, u"windows-1254"_s, u"windows-1256"_s, u"ISO-8859-15"_s,
+            u"KOI8-R"_s};
 }
