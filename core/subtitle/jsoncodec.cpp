@@ -40,6 +40,7 @@ bool readString(const QJsonObject &o, QLatin1StringView key, QString *out)
     if (!v.isString())
         return false;
     *out = v.toString();
+    out->replace(QChar(0), QChar(0xFFFD)); // no reader lets NUL into the model
     return true;
 }
 

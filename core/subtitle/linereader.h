@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QStringView>
 
 // Splits text into lines without copying; accepts LF, CRLF and lone CR line ends.
@@ -47,4 +48,15 @@ inline bool isBlank(QStringView line)
             return false;
     }
     return true;
+}
+
+// `text` with NUL characters replaced by U+FFFD (as the WebVTT algorithm prescribes; no reader
+// lets NUL into cue text). Uses `storage` only when a replacement is needed.
+inline QStringView withoutNul(QStringView text, QString &storage)
+{
+    if (!text.contains(QChar(0)))
+        return text;
+    storage = text.toString();
+    storage.replace(QChar(0), QChar(0xFFFD));
+    return storage;
 }

@@ -91,6 +91,8 @@ bool parseSrtTimingLine(QStringView line, qint64 *start, qint64 *end)
 
 Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
 {
+    QString cleaned;
+    text = withoutNul(text, cleaned);
     SubtitleData data;
     LineReader reader(text);
     bool inCue = false;

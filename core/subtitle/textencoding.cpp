@@ -26,10 +26,9 @@ constexpr Bom kBoms[] = {
 
 // The BOM that `bytes` start with, or nullptr.
 const Bom *bomOf(QByteArrayView bytes) {
-    for (const Bom &bom : kBoms) {
+    for (const Bom &bom : kBoms)
         if (bytes.startsWith(bom.bytes))
             return &bom;
-    }
     return nullptr;
 }
 
@@ -38,25 +37,20 @@ const Bom *bomOf(QByteArrayView bytes) {
 QByteArray bomFor(QByteArrayView canonical) {
     if (canonical == "UTF-16")
         canonical = QSysInfo::ByteOrder == QSysInfo::LittleEndian ? "UTF-16LE" : "UTF-16BE";
-    for (const Bom &bom : kBoms) {
+    for (const Bom &bom : kBoms)
         if (canonical == bom.encoding)
             return bom.bytes.toByteArray();
-    }
     return {};
 }
 
-struct Decoded {
-    QString text;
-    int invalid = 0; // undecodable byte sequences
-};
-
-// Decodes all of `bytes` with `encoding` (a known name), keeping a BOM as U+FEFF. Counts as
-// invalid the U+FFFD and U+001A that the decoder substituted (those the input genuinely encodes
-// are not counted), and at least one when the decoder reported an error: ICU drops an
-// incomplete final sequence without substituting anything.
-Decoded decodeWith(QByteArrayView bytes, const char *encoding) {
+// Decodes all of `bytes` with `encoding` (a known name), keeping a BOM as U+FEFF; sets only
+// text and invalidSequences. Counts as invalid the U+FFFD and U+001A that the decoder substituted
+// (those the input genuinely encodes are not counted), and at least one when the decoder reported
+// an error: ICU drops an incomplete final sequence without substituting anything.
+DecodedText decodeWith(QByteArrayView bytes, const char *encoding) {
     QStringDecoder decoder(encoding, Flag::Stateless | Flag::ConvertInitialBom);
-    Decoded d{decoder.decode(bytes), 0};
+    DecodedText d;
+    d.text = decoder.decode(bytes);
     for (const char16_t substitute : {u'\uFFFD', u'\x1A'}) {
         const QStringView sub(&substitute, 1);
         const qsizetype produced = d.text.count(sub);
@@ -64,13 +58,14 @@ Decoded decodeWith(QByteArrayView bytes, const char *encoding) {
             continue;
         QStringEncoder encoder(encoding, Flag::Stateless);
         const QByteArray genuine = encoder.encode(sub);
-        QStringDecoder check(encoding, Flag::Stateless);
         const bool roundTrips =
-            !encoder.hasError() && !genuine.isEmpty() && QString(check.decode(genuine)) == sub;
-        d.invalid += int(qMax<qsizetype>(0, produced - (roundTrips ? bytes.count(genuine) : 0)));
+            !encoder.hasError() &&
+            QString(QStringDecoder(encoding, Flag::Stateless).decode(genuine)) == sub;
+        d.invalidSequences +=
+            int(qMax<qsizetype>(0, produced - (roundTrips ? bytes.count(genuine) : 0)));
     }
     if (decoder.hasError())
-        d.invalid = qMax(d.invalid, 1);
+        d.invalidSequences = qMax(d.invalidSequences, 1);
     return d;
 }
 
@@ -80,16 +75,13 @@ Decoded decodeWith(QByteArrayView bytes, const char *encoding) {
 const char *utf16ByZeros(QByteArrayView bytes) {
     const QByteArrayView sample = bytes.first(qMin<qsizetype>(bytes.size(), 4096));
     qsizetype zeros[2] = {0, 0}; // at even and odd offsets
-    for (qsizetype i = 0; i < sample.size(); ++i) {
-        if (sample[i] == 0)
-            ++zeros[i % 2];
-    }
+    for (qsizetype i = 0; i < sample.size(); ++i)
+        zeros[i % 2] += sample[i] == 0;
     const qsizetype units = sample.size() / 2;
-    for (const int odd : {1, 0}) {
+    for (const int odd : {1, 0})
         if (units > 0 && zeros[odd] > 0 && zeros[odd] >= units / 8 &&
             zeros[1 - odd] * 4 <= zeros[odd])
             return odd ? "UTF-16LE" : "UTF-16BE";
-    }
     return nullptr;
 }
 
@@ -98,8 +90,7 @@ const char *utf16ByZeros(QByteArrayView bytes) {
 // single-byte encoding has from == 0.
 struct Legacy {
     const char *encoding;
-    int from = 0, to = 0, minTrail = 0;
-    int kana = 0;
+    int from = 0, to = 0, minTrail = 0, kana = 0;
 };
 
 constexpr Legacy kLegacy[] = {
@@ -130,53 +121,59 @@ int scoreEastAsian(char16_t c, const Legacy &legacy, QStringEncoder &encoder) {
     if (c >= 0x3040 && c <= 0x30FF)
         return legacy.kana;
     if (c >= 0x4E00 && c <= 0x9FFF) {
-        if (isFrequentHan(c))
-            return 4;
         const QByteArray b = encoder.encode(QStringView(&c, 1));
         const int code = b.size() == 2 ? uchar(b[0]) << 8 | uchar(b[1]) : 0;
-        return code >= legacy.from && code <= legacy.to && (code & 0xFF) >= legacy.minTrail ? 1
-                                                                                            : -2;
+        if (code < legacy.from || code > legacy.to || (code & 0xFF) < legacy.minTrail)
+            return -2;
+        return isFrequentHan(c) ? 4 : 1;
     }
     const bool punctuation = (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E) ||
-                             (c >= 0x2010 && c <= 0x2027) || c == 0xB7;
+                             (c >= 0x2010 && c <= 0x2027) || c == 0xB7 || c == 0xD7;
     return punctuation ? 1 : -2;
-}
-
-bool isAsciiLetter(QChar c) {
-    return c.unicode() < 0x80 && c.isLetter();
 }
 
 // Plausibility of the non-ASCII character text[i] decoded as windows-1252, inside a run of `run`
 // non-ASCII characters. Typical: accented letters inside words of ASCII letters (double-byte text
 // decoded as windows-1252 rarely has more than one ASCII letter next to a non-ASCII one) and
 // common punctuation. Atypical: runs of three or more (what double-byte text turns into) and
-// rare symbols, including the ¡ that starts most Chinese punctuation.
+// rare symbols.
 int scoreLatin(QStringView text, qsizetype i, qsizetype run) {
     const QChar c = text[i];
     if (run >= 3)
         return -2;
-    int letters = 0; // ASCII letters next to text[i], up to two on each side
-    for (const int step : {-1, 1}) {
-        for (qsizetype j = i + step; j >= 0 && j < text.size() && qAbs(j - i) <= 2; j += step) {
-            if (!isAsciiLetter(text[j]))
-                break;
-            ++letters;
-        }
-    }
+    const auto letter = [text](qsizetype j) {
+        return j >= 0 && j < text.size() && text[j].unicode() < 0x80 && text[j].isLetter();
+    };
+    // ASCII letters next to text[i], up to two on each side
+    const int letters =
+        (letter(i - 1) ? 1 + letter(i - 2) : 0) + (letter(i + 1) ? 1 + letter(i + 2) : 0);
     if (QStringView(u"éèàçüöäñßóáíúêôâûîïëõãœÉÀÇ").contains(c))
         return letters ? 1 + qMin(letters, 2) : 0;
-    if ((c >= u'\xC0' && c <= u'\xFF' && c != u'\xD7' && c != u'\xF7') || c == u'\u0152')
-        return qMin(letters, 2); // other letters; ŠšŽžŸƒ are rare symbols in windows-1252 text
-    if (QStringView(u"\u00A0«»¿°£€‘’“”…–—").contains(c))
+    if (c.isLetter() && c != u'\u0192') // ƒ starts most katakana in Shift_JIS
+        return qMin(letters, 2);
+    // Opening marks start a word, closing ones and apostrophes follow one; double-byte text gives
+    // them other neighbours (¡ starts most Chinese punctuation).
+    const bool afterGap =
+        i == 0 || (text[i - 1].unicode() < 0x80 && !text[i - 1].isLetterOrNumber());
+    if (QStringView(u"¡¿“‘").contains(c))
+        return afterGap && i + 1 < text.size() && text[i + 1].isLetterOrNumber() ? 2 : 0;
+    if (c == u'”' || c == u'’')
+        return i > 0 && !text[i - 1].isSpace() ? 2 : 0;
+    const auto digit = [text](qsizetype j) {
+        return j >= 0 && j < text.size() && text[j].isDigit();
+    };
+    if (QStringView(u"°£€").contains(c)) // next to a number: 20°C, £5, 5 €
+        return digit(i - 1) || digit(i + 1) || (digit(i - 2) && text[i - 1].isSpace()) ? 2 : 0;
+    if (QStringView(u"\u00A0«»…–—").contains(c))
         return 2;
-    return QStringView(u"¡§·©®±²³½×").contains(c) ? 0 : -2;
+    return QStringView(u"§·©®±²³½×").contains(c) ? 0 : -2;
 }
 
 // How plausible `d` is as text in `legacy`: higher is better; ASCII scores zero.
-int score(const Decoded &d, const Legacy &legacy) {
+int score(const DecodedText &d, const Legacy &legacy) {
     QStringEncoder encoder(legacy.encoding, Flag::Stateless);
     const QStringView text = d.text;
-    int total = d.invalid * kImpossible;
+    int total = d.invalidSequences * kImpossible;
     qsizetype run = 0; // length of the run of non-ASCII characters text[i] belongs to
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
@@ -184,7 +181,7 @@ int score(const Decoded &d, const Legacy &legacy) {
             for (run = 1; i + run < text.size() && text[i + run].unicode() >= 0x80;)
                 ++run;
         }
-        if (c == 0xFFFD || c == 0x1A) // counted in d.invalid
+        if (c == 0xFFFD || c == 0x1A) // counted in invalidSequences
             continue;
         if ((c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7F && c < 0xA0) ||
             (c >= 0xE000 && c <= 0xF8FF))
@@ -195,8 +192,12 @@ int score(const Decoded &d, const Legacy &legacy) {
     return total;
 }
 
-DecodedText makeDecoded(Decoded d, QString encoding, bool hadBom, bool detected) {
-    return DecodedText{std::move(d.text), std::move(encoding), hadBom, detected, d.invalid};
+// `d` with the fields that say how it was decoded.
+DecodedText labelled(DecodedText d, QString encoding, bool hadBom, bool detected) {
+    d.encoding = std::move(encoding);
+    d.hadBom = hadBom;
+    d.detected = detected;
+    return d;
 }
 
 Error unknownEncoding(const QString &name) {
@@ -205,38 +206,21 @@ Error unknownEncoding(const QString &name) {
         QCoreApplication::translate("TextEncoding", "Unknown text encoding \"%1\".").arg(name));
 }
 
-// Whether `text` survives encoding to and decoding from `encoding` unchanged.
-bool roundTrips(QStringView text, const char *encoding) {
-    QStringEncoder encoder(encoding, Flag::Stateless);
-    const QByteArray bytes = encoder.encode(text);
-    return !encoder.hasError() && decodeWith(bytes, encoding).text == text;
-}
-
-// The error for the first code point of `text` that `encoding` cannot represent.
-Error unrepresentable(QStringView text, const QString &encoding, const char *name) {
-    qsizetype i = 0, length = 1;
-    for (; i < text.size(); i += length) {
-        length = text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()
-                     ? 2
-                     : 1;
-        if (!roundTrips(text.sliced(i, length), name))
-            break;
-    }
-    if (i >= text.size()) // every character alone is fine, only their combination is not
-        return makeError(
-            ErrorCode::InvalidArgument,
-            QCoreApplication::translate("TextEncoding", "The text cannot be represented in %1.")
-                .arg(encoding));
-    const char32_t ucs =
-        length == 2 ? QChar::surrogateToUcs4(text[i], text[i + 1]) : text[i].unicode();
-    const QString shown = text[i].isSurrogate() && length == 1
-                              ? QString(QChar::ReplacementCharacter)
-                              : text.sliced(i, length).toString();
+// The error naming the first character of `text` that differs in `back`, its round trip through
+// `encoding`.
+Error unrepresentable(const QString &text, const QString &back, const QString &encoding) {
+    qsizetype i = 0;
+    while (i + 1 < text.size() && i < back.size() && text[i] == back[i])
+        ++i;
+    const bool pair =
+        i + 1 < text.size() && text[i].isHighSurrogate() && text[i + 1].isLowSurrogate();
+    const char32_t ucs = pair ? QChar::surrogateToUcs4(text[i], text[i + 1]) : text[i].unicode();
     return makeError(
         ErrorCode::InvalidArgument,
         QCoreApplication::translate("TextEncoding",
                                     "The character \"%1\" (U+%2) cannot be represented in %3.")
-            .arg(shown, QString::number(ucs, 16).toUpper().rightJustified(4, u'0'), encoding));
+            .arg(text.sliced(i, pair ? 2 : 1),
+                 QString::number(ucs, 16).toUpper().rightJustified(4, u'0'), encoding));
 }
 
 } // namespace
@@ -248,28 +232,27 @@ Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEnc
         const QStringDecoder probe(name.constData());
         if (!probe.isValid())
             return unknownEncoding(forcedEncoding);
-        // A BOM of the forced encoding is removed; the generic "UTF-16" takes its byte order from
-        // it.
+        // The forced encoding's own BOM is removed; generic "UTF-16" takes its byte order from it.
         const QByteArrayView canonical(probe.name());
         if (bom && (canonical == bom->encoding || (canonical == "UTF-16" && bom != &kBoms[0])))
-            return makeDecoded(decodeWith(bytes.sliced(bom->bytes.size()), bom->encoding),
-                               forcedEncoding, true, false);
-        return makeDecoded(decodeWith(bytes, name.constData()), forcedEncoding, false, false);
+            return labelled(decodeWith(bytes.sliced(bom->bytes.size()), bom->encoding),
+                            forcedEncoding, true, false);
+        return labelled(decodeWith(bytes, name.constData()), forcedEncoding, false, false);
     }
     if (bom)
-        return makeDecoded(decodeWith(bytes.sliced(bom->bytes.size()), bom->encoding),
-                           QString::fromLatin1(bom->encoding), true, false);
+        return labelled(decodeWith(bytes.sliced(bom->bytes.size()), bom->encoding),
+                        QString::fromLatin1(bom->encoding), true, false);
     // Checked before UTF-8 because mostly-ASCII UTF-16 is also valid (NUL-laden) UTF-8.
     if (const char *utf16 = utf16ByZeros(bytes))
-        return makeDecoded(decodeWith(bytes, utf16), QString::fromLatin1(utf16), false, true);
-    if (Decoded utf8 = decodeWith(bytes, "UTF-8"); utf8.invalid == 0)
-        return makeDecoded(std::move(utf8), u"UTF-8"_s, false, false);
+        return labelled(decodeWith(bytes, utf16), QString::fromLatin1(utf16), false, true);
+    if (DecodedText utf8 = decodeWith(bytes, "UTF-8"); utf8.invalidSequences == 0)
+        return labelled(std::move(utf8), u"UTF-8"_s, false, false);
 
     const Legacy *best = nullptr;
-    Decoded bestDecoded;
+    DecodedText bestDecoded;
     int bestScore = 0;
     for (const Legacy &legacy : kLegacy) {
-        Decoded d = decodeWith(bytes, legacy.encoding);
+        DecodedText d = decodeWith(bytes, legacy.encoding);
         const int s = score(d, legacy);
         if (!best || s > bestScore) {
             best = &legacy;
@@ -277,7 +260,7 @@ Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEnc
             bestScore = s;
         }
     }
-    return makeDecoded(std::move(bestDecoded), QString::fromLatin1(best->encoding), false, true);
+    return labelled(std::move(bestDecoded), QString::fromLatin1(best->encoding), false, true);
 }
 
 Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool writeBom) {
@@ -286,8 +269,8 @@ Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool
     if (!encoder.isValid())
         return unknownEncoding(encoding);
     QByteArray bytes = encoder.encode(text);
-    if (encoder.hasError() || decodeWith(bytes, name.constData()).text != text)
-        return unrepresentable(text, QString::fromLatin1(encoder.name()), name.constData());
+    if (const QString back = decodeWith(bytes, name.constData()).text; back != text)
+        return unrepresentable(text, back, QString::fromLatin1(encoder.name()));
     if (writeBom)
         bytes.prepend(bomFor(encoder.name()));
     return bytes;
@@ -297,6 +280,5 @@ QStringList commonEncodings() {
     return {u"UTF-8"_s,        u"UTF-16LE"_s,     u"UTF-16BE"_s,     u"GB18030"_s,
             u"GBK"_s,          u"Big5"_s,         u"Shift_JIS"_s,    u"EUC-JP"_s,
             u"EUC-KR"_s,       u"windows-1250"_s, u"windows-1251"_s, u"windows-1252"_s,
-            u"windows-1253"_s, u"windows-1254"_s, u"windows-1256"_s, u"ISO-8859-15"_s,
-            u"KOI8-R"_s};
+            u"windows-1253"_s, u"ISO-8859-15"_s,  u"KOI8-R"_s};
 }

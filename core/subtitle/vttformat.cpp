@@ -134,7 +134,8 @@ qsizetype decodeReference(QStringView text, qsizetype i, QString *out)
 }
 
 // Length of a tag starting at text[i] == '<' as the writer treats it ('<' + name char, then
-// everything to the next '>' on the line), or 0 when the '<' is a literal character.
+// everything to the next '>' on the line, which must not be part of "-->"), or 0 when the '<' is
+// a literal character.
 qsizetype tagLength(QStringView text, qsizetype i)
 {
     if (i + 1 >= text.size())
@@ -144,8 +145,12 @@ qsizetype tagLength(QStringView text, qsizetype i)
         return 0;
     for (qsizetype k = i + 1; k < text.size(); ++k) {
         const QChar c = text[k];
-        if (c == u'>')
+        if (c == u'>') {
+            // "-->" never closes a tag: the writer must not let an arrow into cue text.
+            if (k - i >= 3 && text[k - 1] == u'-' && text[k - 2] == u'-')
+                return 0;
             return k - i + 1;
+        }
         if (c == u'\n' || c == u'<')
             return 0;
     }
@@ -280,11 +285,7 @@ QString textToVttPayload(QStringView text)
 Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
 {
     QString cleaned;
-    if (input.contains(QChar(0))) {
-        cleaned = input.toString();
-        cleaned.replace(QChar(0), QChar(0xFFFD));
-        input = cleaned;
-    }
+    input = withoutNul(input, cleaned);
     if (!input.startsWith(u"WEBVTT") ||
         (input.size() > 6 && !isVttSpace(input[6]) && input[6] != u'\n' && input[6] != u'\r')) {
         Error e = makeError(ErrorCode::ParseError,

@@ -219,9 +219,12 @@ def _ffmpeg_comparable_text(text: str) -> bool:
     return not _FFMPEG_MARKUP.search(text)
 
 
-def _normalise_ffmpeg_text(text: str) -> str:
-    # ASS hard space "\h" (FFmpeg's translation of &nbsp;) is written verbatim by its SRT muxer.
-    return text.replace("\\h", "\u00a0")
+def _normalise_text(text: str, *, ffmpeg: bool) -> str:
+    """FFmpeg trims leading/trailing white space of cues and lines, and writes the ASS hard
+    space "\\h" (its translation of &nbsp;) verbatim; neither is a disagreement."""
+    if ffmpeg:
+        text = text.replace("\\h", "\u00a0")
+    return "\n".join(line.strip(" \t") for line in text.strip().split("\n"))
 
 
 def check_ffmpeg(fx: Fixture) -> list[str]:
@@ -253,7 +256,7 @@ def check_ffmpeg(fx: Fixture) -> list[str]:
             for i, (ours, theirs) in enumerate(zip(expected, got)):
                 if _ffmpeg_comparable_text(ours.text):
                     plain += 1
-                    if _normalise_ffmpeg_text(theirs.text) != ours.text:
+                    if _normalise_text(theirs.text, ffmpeg=True) != _normalise_text(ours.text, ffmpeg=False):
                         problems.append(f"cue {i + 1} text: ours {ours.text!r}, theirs {theirs.text!r}")
         if problems:
             failures.extend(f"{tool}: {p}" for p in problems)

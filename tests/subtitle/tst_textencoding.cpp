@@ -41,20 +41,24 @@ QList<Sample> legacySamples() {
          "GB18030",
          {u"你好，我们今天要去哪里？"_s, u"我也不知道，先去吃饭吧。"_s,
           u"好的，等一下我给你打电话。"_s, u"别担心，这件事交给我来处理。"_s,
-          u"“真的吗？”他笑着说。"_s}},
+          u"“真的吗？”他笑着说。"_s, u"好的。"_s}},
+        {"GB18030 Traditional Chinese (GBK)",
+         "GB18030",
+         {u"這是我的錯，對不起。"_s, u"他們已經離開了台北。"_s, u"聽著，我們沒有時間了。"_s}},
         {"Big5 Traditional Chinese",
          "Big5",
          {u"你們現在在哪裡？我們已經到了。"_s, u"別擔心，這件事我會處理的。"_s,
-          u"謝謝你，真的幫了我很大的忙。"_s, u"「快走吧！」她說。"_s}},
+          u"謝謝你，真的幫了我很大的忙。"_s, u"「快走吧！」她說。"_s, u"是嗎？"_s, u"呃……"_s}},
         {"Shift_JIS Japanese",
          "Shift_JIS",
          {u"こんにちは、今日はどこへ行くの？"_s, u"まだ決めていないけど、映画を見たいな。"_s,
-          u"じゃあ、駅の前で待っているね。"_s, u"「ありがとう」とマリアは言った。"_s}},
+          u"じゃあ、駅の前で待っているね。"_s, u"「ありがとう」とマリアは言った。"_s, u"はい。"_s,
+          u"コーヒー"_s}},
         {"windows-1252 French",
          "windows-1252",
          {u"Où est la bibliothèque ? Je dois rendre ce livre."_s,
           u"C’est à côté du café, près de l’église… « Voilà » !"_s,
-          u"Ça coûte trente-deux euros, reçu compris."_s}},
+          u"Ça coûte trente-deux euros, reçu compris."_s, u"Où ?"_s, u"Déjà ?"_s}},
         {"windows-1252 German",
          "windows-1252",
          {u"Können Sie mir bitte helfen? Ich suche die Straße zum Bahnhof."_s,
@@ -65,6 +69,10 @@ QList<Sample> legacySamples() {
          {u"¿Dónde está la estación? Mañana salimos temprano."_s,
           u"¡Qué bueno! El niño también viene con nosotros."_s,
           u"Sí, señor. Aquí tiene su café."_s}},
+        {"windows-1252 Portuguese and Nordic",
+         "windows-1252",
+         {u"Não, obrigado. São Paulo fica longe."_s, u"Åse og Øyvind – skål!"_s,
+          u"Œuvre complète, naïve Zoë."_s, u"It costs £5, or 6 €."_s}},
     };
 }
 
@@ -388,8 +396,8 @@ void TestTextEncoding::unrepresentable_data() {
     QTest::newRow("Hangul in Shift_JIS")
         << u"はい 안녕"_s << u"Shift_JIS"_s << u"안"_s << u"U+C548"_s;
     QTest::newRow("euro sign in latin1") << u"5 €"_s << u"latin1"_s << u"€"_s << u"U+20AC"_s;
-    QTest::newRow("lone surrogate in UTF-8")
-        << QString(u"a"_s + QChar(0xD800) + u"b"_s) << u"UTF-8"_s << u"\uFFFD"_s << u"U+D800"_s;
+    QTest::newRow("lone surrogate in UTF-8") << QString(u"a"_s + QChar(0xD800) + u"b"_s)
+                                             << u"UTF-8"_s << QString(QChar(0xD800)) << u"U+D800"_s;
 }
 
 void TestTextEncoding::unrepresentable() {
