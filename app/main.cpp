@@ -9,15 +9,13 @@
 
 namespace {
 
-void setIdentity()
-{
+void setIdentity() {
     QCoreApplication::setOrganizationName(QStringLiteral("Captioneer"));
     QCoreApplication::setApplicationName(QStringLiteral("captioneer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAPTIONEER_VERSION));
 }
 
-QString topLevelDescription()
-{
+QString topLevelDescription() {
     return QCoreApplication::translate(
         "Main", "Captioneer: transcribe audio and video, edit subtitles on a waveform, export SRT "
                 "and WebVTT.\n\n"
@@ -26,8 +24,7 @@ QString topLevelDescription()
                 "  convert   Convert subtitles between SRT, WebVTT, JSON and projects");
 }
 
-bool wantsInfoOnly(int argc, char **argv)
-{
+bool wantsInfoOnly(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--help" || a == "-h" || a == "--version" || a == "-v" || a == "--help-all")
@@ -38,10 +35,10 @@ bool wantsInfoOnly(int argc, char **argv)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     // Subcommands and --help/--version need no display: use a core application for them.
-    if (argc > 1 && (cli::isSubcommand(QString::fromLocal8Bit(argv[1])) || wantsInfoOnly(argc, argv))) {
+    if (argc > 1 &&
+        (cli::isSubcommand(QString::fromLocal8Bit(argv[1])) || wantsInfoOnly(argc, argv))) {
         QCoreApplication app(argc, argv);
         setIdentity();
         const QStringList args = QCoreApplication::arguments();
@@ -51,9 +48,10 @@ int main(int argc, char **argv)
         parser.setApplicationDescription(topLevelDescription());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addPositionalArgument(QStringLiteral("files"),
-                                     QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
-                                     QStringLiteral("[files...]"));
+        parser.addPositionalArgument(
+            QStringLiteral("files"),
+            QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
+            QStringLiteral("[files...]"));
         parser.process(app); // prints help or version and exits
         return 0;
     }
@@ -65,9 +63,10 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(topLevelDescription());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
-                                 QStringLiteral("[files...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
+        QStringLiteral("[files...]"));
     parser.process(app);
 
     auto window = std::make_unique<MainWindow>();

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+class QCommandLineParser;
+
 // Shared plumbing of the command-line subcommands. Exit codes: 0 success, 1 bad input or a
 // failed operation (message on stderr naming the file and line), 2 usage error.
 namespace cli {
@@ -24,5 +26,8 @@ Result<void> writeOutput(const QString &path, const QByteArray &bytes);
 void printError(const QString &message);   // "captioneer: message" on stderr
 void printWarning(const QString &message); // "captioneer: warning: message" on stderr
 void printOut(const QString &text);        // stdout, UTF-8
+
+// The parser's help text with the usage line naming "captioneer COMMAND".
+QString subcommandHelp(const QCommandLineParser &parser, const QString &command);
 
 } // namespace cli

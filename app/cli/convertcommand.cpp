@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "projectformat.h"
 #include "subtitlefile.h"
+#include "textencoding.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,27 +14,28 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("ConvertCommand", text);
 }
 
 } // namespace
 
-int runConvert(const QStringList &arguments)
-{
+int runConvert(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Converts subtitles between SubRip (.srt), WebVTT (.vtt), JSON and Captioneer projects.\n"
-           "Formats follow the file extensions unless --from/--to say otherwise; \"-\" is standard "
-           "input or output. Cues are written in time order.\n"
-           "Exit status: 0 success, 1 bad input (the message names the file and line), 2 usage."));
+    parser.setApplicationDescription(tr(
+        "Converts subtitles between SubRip (.srt), WebVTT (.vtt), JSON and Captioneer projects.\n"
+        "Formats follow the file extensions unless --from/--to say otherwise; \"-\" is standard "
+        "input or output. Cues are written in time order.\n"
+        "Exit status: 0 success, 1 bad input (the message names the file and line), 2 usage."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("IN"), tr("Input file, or - for standard input."));
-    parser.addPositionalArgument(QStringLiteral("OUT"), tr("Output file, or - for standard output."));
-    const QCommandLineOption from(QStringLiteral("from"), tr("Input format: srt, vtt, json or captioneer."),
+    parser.addPositionalArgument(QStringLiteral("OUT"),
+                                 tr("Output file, or - for standard output."));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  tr("Input format: srt, vtt, json or captioneer."),
                                   QStringLiteral("format"));
-    const QCommandLineOption to(QStringLiteral("to"), tr("Output format: srt, vtt, json or captioneer."),
+    const QCommandLineOption to(QStringLiteral("to"),
+                                tr("Output format: srt, vtt, json or captioneer."),
                                 QStringLiteral("format"));
     const QCommandLineOption encoding(
         QStringLiteral("encoding"),
@@ -44,15 +46,16 @@ int runConvert(const QStringList &arguments)
         QStringLiteral("output-encoding"),
         tr("Encoding of SubRip output (default UTF-8; WebVTT and JSON are always UTF-8)."),
         QStringLiteral("name"));
-    const QCommandLineOption strict(QStringLiteral("strict"),
-                                    tr("Fail on the first problem instead of skipping what cannot be read."));
+    const QCommandLineOption strict(
+        QStringLiteral("strict"),
+        tr("Fail on the first problem instead of skipping what cannot be read."));
     parser.addOptions({from, to, encoding, outputEncoding, strict});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(subcommandHelp(parser, QStringLiteral("convert")));
         return Success;
     }
     const QStringList args = parser.positionalArguments();
@@ -61,6 +64,14 @@ int runConvert(const QStringList &arguments)
         return Usage;
     }
     const QString in = args[0], out = args[1];
+    for (const QCommandLineOption *option : {&encoding, &outputEncoding}) {
+        if (parser.isSet(*option)) {
+            if (auto check = encodeText(QString(), parser.value(*option)); !check) {
+                printError(check.error().message);
+                return Usage;
+            }
+        }
+    }
 
     SubtitleReadOptions options;
     options.encoding = parser.value(encoding);

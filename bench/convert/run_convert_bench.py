@@ -197,6 +197,7 @@ def run_bench(args: argparse.Namespace, ffmpeg: str, work: Path) -> int:
              w / "big_ff.srt"),
     ]
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    load_before = os.getloadavg()[0]
     try:
         # Interleave repetitions so drift (thermal, page cache, neighbours) hits all cases alike;
         # (a) runs first in every round because (b), (e) and (f) read its output.
@@ -243,7 +244,9 @@ def run_bench(args: argparse.Namespace, ffmpeg: str, work: Path) -> int:
         missed.append(f"captioneer peak RSS {ours_peak:.1f} MB >= {TARGET_RSS_MB:g} MB")
     print(f"\ncaptioneer peak RSS (all cases): {ours_peak:.1f} MB; "
           f"target < {TARGET_RSS_MB:g} MB: {'yes' if ok else 'NO'}")
-    print(f"peak RSS measured with {GNU_TIME if os.access(GNU_TIME, os.X_OK) else 'getrusage'}")
+    print(f"peak RSS measured with {GNU_TIME if os.access(GNU_TIME, os.X_OK) else 'getrusage'}; "
+          f"1-min load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
+          f"on {os.cpu_count()} CPUs (other work skews wall times)")
     if missed:
         print("\nTARGET MISSED: " + "; ".join(missed))
     else:

@@ -18,9 +18,9 @@ struct Cue {
     QString speaker;
 
     // WebVTT details kept verbatim so a VTT file round-trips.
-    QString identifier;      // cue identifier line
-    QString vttSettings;     // cue settings after the end timestamp ("line:0 align:start")
-    QString vttVoiceClasses; // ".loud.quiet" classes of a <v.classes Speaker> span
+    QString identifier;          // cue identifier line
+    QString vttSettings;         // cue settings after the end timestamp ("line:0 align:start")
+    QString vttVoiceClasses;     // ".loud.quiet" classes of a <v.classes Speaker> span
     bool vttVoiceClosed = false; // the voice span had an explicit </v>
 
     qint64 duration() const { return end - start; }

@@ -9,13 +9,11 @@
 
 CueTableModel::CueTableModel(Document *document, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_document(document)
-{
+    , m_document(document) {
     connectTrack();
 }
 
-void CueTableModel::connectTrack()
-{
+void CueTableModel::connectTrack() {
     Track *t = m_document->track();
     connect(t, &Track::cuesAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
@@ -23,9 +21,8 @@ void CueTableModel::connectTrack()
     connect(t, &Track::cuesAboutToBeRemoved, this,
             [this](int first, int last) { beginRemoveRows({}, first, last); });
     connect(t, &Track::cuesRemoved, this, [this] { endRemoveRows(); });
-    connect(t, &Track::cueAboutToBeMoved, this, [this](int from, int destination) {
-        beginMoveRows({}, from, from, {}, destination);
-    });
+    connect(t, &Track::cueAboutToBeMoved, this,
+            [this](int from, int destination) { beginMoveRows({}, from, from, {}, destination); });
     connect(t, &Track::cueMoved, this, [this] { endMoveRows(); });
     connect(t, &Track::aboutToBeReset, this, [this] { beginResetModel(); });
     connect(t, &Track::wasReset, this, [this] { endResetModel(); });
@@ -44,18 +41,15 @@ void CueTableModel::connectTrack()
     });
 }
 
-int CueTableModel::rowCount(const QModelIndex &parent) const
-{
+int CueTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() || !m_document ? 0 : m_document->track()->count();
 }
 
-int CueTableModel::columnCount(const QModelIndex &parent) const
-{
+int CueTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant CueTableModel::data(const QModelIndex &index, int role) const
-{
+QVariant CueTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Cue &cue = m_document->track()->at(index.row());
@@ -100,8 +94,7 @@ QVariant CueTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical)
@@ -122,8 +115,7 @@ QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-Qt::ItemFlags CueTableModel::flags(const QModelIndex &index) const
-{
+Qt::ItemFlags CueTableModel::flags(const QModelIndex &index) const {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
     if (!index.isValid())
         return f;
@@ -138,16 +130,16 @@ Qt::ItemFlags CueTableModel::flags(const QModelIndex &index) const
     }
 }
 
-bool CueTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
-{
+bool CueTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
     if (role != Qt::EditRole || !m_document ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const Cue cue = m_document->track()->at(index.row());
     if (index.column() == TextColumn)
         return m_document->setCueText(cue.id, value.toString()).ok();
-    const auto ms = value.typeId() == QMetaType::QString ? parseTimestamp(value.toString())
-                                                          : std::optional<qint64>(value.toLongLong());
+    const auto ms = value.typeId() == QMetaType::QString
+                        ? parseTimestamp(value.toString())
+                        : std::optional<qint64>(value.toLongLong());
     if (!ms)
         return false;
     switch (index.column()) {

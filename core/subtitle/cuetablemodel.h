@@ -6,14 +6,13 @@
 class Document;
 
 // Table of a document's cues: start, end, duration, CPS, text; the vertical header is the cue
-// number (positional, so it lives in the header rather than in the data). Rows are the track's rows (time
-// order); the model follows the track's notifications exactly. Edits of start, end, duration and
-// text go through the document, so each is one undo step. GUI thread only.
+// number (positional, so it lives in the header rather than in the data). Rows are the track's rows
+// (time order); the model follows the track's notifications exactly. Edits of start, end, duration
+// and text go through the document, so each is one undo step. GUI thread only.
 class CueTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { StartColumn, EndColumn, DurationColumn, CpsColumn, TextColumn,
-                  ColumnCount };
+    enum Column { StartColumn, EndColumn, DurationColumn, CpsColumn, TextColumn, ColumnCount };
     enum Role {
         CueIdRole = Qt::UserRole + 1, // qint64
         StartMsRole,                  // qint64

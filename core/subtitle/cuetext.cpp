@@ -9,8 +9,7 @@
 
 namespace {
 
-QStringView letterCore(QStringView word)
-{
+QStringView letterCore(QStringView word) {
     qsizetype b = 0, e = word.size();
     while (b < e && !word[b].isLetterOrNumber())
         ++b;
@@ -19,15 +18,13 @@ QStringView letterCore(QStringView word)
     return word.mid(b, e - b);
 }
 
-char32_t firstCodePoint(QStringView s)
-{
+char32_t firstCodePoint(QStringView s) {
     if (s.isEmpty())
         return 0;
     return s.toUcs4().value(0);
 }
 
-char32_t lastCodePoint(QStringView s)
-{
+char32_t lastCodePoint(QStringView s) {
     if (s.isEmpty())
         return 0;
     return s.toUcs4().constLast();
@@ -35,8 +32,7 @@ char32_t lastCodePoint(QStringView s)
 
 } // namespace
 
-QList<qsizetype> locateWords(QStringView text, const Words &words)
-{
+QList<qsizetype> locateWords(QStringView text, const Words &words) {
     QList<qsizetype> offsets;
     offsets.reserve(words.size());
     qsizetype from = 0;
@@ -54,8 +50,7 @@ QList<qsizetype> locateWords(QStringView text, const Words &words)
     return offsets;
 }
 
-qsizetype textOffsetAtFraction(const QString &text, double fraction)
-{
+qsizetype textOffsetAtFraction(const QString &text, double fraction) {
     if (text.isEmpty())
         return 0;
     const QStringList lines = text.split(u'\n');
@@ -71,8 +66,7 @@ qsizetype textOffsetAtFraction(const QString &text, double fraction)
     return best >= 0 ? best : std::clamp<qsizetype>(target, 0, text.size());
 }
 
-qsizetype textOffsetBeforeWord(const QString &text, const Words &words, int wordIndex)
-{
+qsizetype textOffsetBeforeWord(const QString &text, const Words &words, int wordIndex) {
     if (wordIndex <= 0)
         return 0;
     if (wordIndex >= words.size())
@@ -83,8 +77,7 @@ qsizetype textOffsetBeforeWord(const QString &text, const Words &words, int word
     return textOffsetAtFraction(text, double(wordIndex) / double(words.size()));
 }
 
-std::pair<QString, QString> splitTextAt(const QString &text, qsizetype offset)
-{
+std::pair<QString, QString> splitTextAt(const QString &text, qsizetype offset) {
     offset = std::clamp<qsizetype>(offset, 0, text.size());
     QString left = text.left(offset);
     QString right = text.mid(offset);
@@ -116,8 +109,7 @@ std::pair<QString, QString> splitTextAt(const QString &text, qsizetype offset)
     return {left, right};
 }
 
-QString joinTexts(const QString &first, const QString &second)
-{
+QString joinTexts(const QString &first, const QString &second) {
     if (first.isEmpty())
         return second;
     if (second.isEmpty())
@@ -128,8 +120,7 @@ QString joinTexts(const QString &first, const QString &second)
     return cjk ? QString(first + second) : QString(first + u' ' + second);
 }
 
-QString textOfWords(const Words &words)
-{
+QString textOfWords(const Words &words) {
     QString out;
     for (const Word &w : words) {
         if (w.text.isEmpty())
@@ -144,8 +135,9 @@ QString textOfWords(const Words &words)
             continue;
         }
         const QString t = w.text.trimmed();
-        const bool attach = t.isEmpty() || (t.front().isPunct() && t.front() != u'(' &&
-                                             t.front() != u'"' && t.front() != u'\u201C') ||
+        const bool attach = t.isEmpty() ||
+                            (t.front().isPunct() && t.front() != u'(' && t.front() != u'"' &&
+                             t.front() != u'\u201C') ||
                             out.back().isSpace() ||
                             (isCjk(lastCodePoint(out)) && isCjk(firstCodePoint(t))) ||
                             (isCjk(firstCodePoint(t)) && out.back().isPunct());

@@ -60,8 +60,7 @@ public:
     Result<void> changeFrameRate(const QList<CueId> &ids, double fromFps, double toFps);
     // Replaces the cues `removeIds` by `cues` (new ids are assigned to cues with id 0) as one
     // undo step: re-flow, a transcription result, a fix. Returns the ids of the new cues.
-    Result<QList<CueId>> replaceCues(const QList<CueId> &removeIds, Cues cues,
-                                     const QString &name);
+    Result<QList<CueId>> replaceCues(const QList<CueId> &removeIds, Cues cues, const QString &name);
     // Pushes an arbitrary validated edit (see EditCommand).
     Result<void> applyEdit(const QString &name, Cues before, Cues after, quint64 gesture = 0);
 

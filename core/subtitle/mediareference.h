@@ -7,13 +7,14 @@
 struct MediaReference {
     QString path; // absolute path when saved
     qint64 size = -1;
-    QString contentHash; // hex; empty when unknown
+    QString contentHash;  // hex; empty when unknown
     int streamIndex = -1; // audio stream chosen by the user; -1 = best stream
 
     bool isNull() const { return path.isEmpty(); }
     bool operator==(const MediaReference &) const = default;
 
-    // Reads the file's identity. Returns a reference with an empty hash when the file is unreadable.
+    // Reads the file's identity. Returns a reference with an empty hash when the file is
+    // unreadable.
     static MediaReference fromFile(const QString &path);
     // True when the file at `path` has this reference's size and content hash.
     bool matchesFile(const QString &path) const;

@@ -9,8 +9,7 @@
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("ProjectFormat", text);
 }
 
@@ -20,14 +19,12 @@ constexpr QLatin1StringView kCuesFormat("captioneer-cues");
 // migrations[v - 1] upgrades a version-v object to version v + 1, in place. Version 1 is the
 // first released format, so the list is empty; a future format change appends a step here and
 // bumps kProjectVersion, and old files keep opening.
-const QList<std::function<Result<void>(QJsonObject &)>> &migrations()
-{
+const QList<std::function<Result<void>(QJsonObject &)>> &migrations() {
     static const QList<std::function<Result<void>(QJsonObject &)>> steps;
     return steps;
 }
 
-Result<QJsonObject> parseObject(const QByteArray &bytes)
-{
+Result<QJsonObject> parseObject(const QByteArray &bytes) {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError) {
@@ -41,15 +38,13 @@ Result<QJsonObject> parseObject(const QByteArray &bytes)
     return doc.object();
 }
 
-Error invalid(const QString &what)
-{
+Error invalid(const QString &what) {
     return makeError(ErrorCode::ParseError, tr("The project file is damaged: %1.").arg(what));
 }
 
 } // namespace
 
-QByteArray serializeProject(const ProjectData &p)
-{
+QByteArray serializeProject(const ProjectData &p) {
     QJsonObject o;
     o.insert(QLatin1StringView("format"), kProjectFormat);
     o.insert(QLatin1StringView("version"), kProjectVersion);
@@ -81,8 +76,7 @@ QByteArray serializeProject(const ProjectData &p)
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-Result<ProjectData> parseProject(const QByteArray &bytes)
-{
+Result<ProjectData> parseProject(const QByteArray &bytes) {
     auto parsed = parseObject(bytes);
     if (!parsed)
         return parsed.error();
@@ -129,12 +123,12 @@ Result<ProjectData> parseProject(const QByteArray &bytes)
             return invalid(tr("a cue has no id"));
         maxId = std::max(maxId, c.id);
     }
-    p.nextId = std::max<CueId>(qint64(o.value(QLatin1StringView("next_id")).toDouble(0)), maxId + 1);
+    p.nextId =
+        std::max<CueId>(qint64(o.value(QLatin1StringView("next_id")).toDouble(0)), maxId + 1);
     return p;
 }
 
-QByteArray serializeCuesJson(const Cues &cues)
-{
+QByteArray serializeCuesJson(const Cues &cues) {
     QJsonArray array;
     for (const Cue &c : cues)
         array.append(cueToJson(c, false));
@@ -144,8 +138,7 @@ QByteArray serializeCuesJson(const Cues &cues)
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-Result<Cues> parseCuesJson(const QByteArray &bytes)
-{
+Result<Cues> parseCuesJson(const QByteArray &bytes) {
     auto parsed = parseObject(bytes);
     if (!parsed)
         return parsed.error();

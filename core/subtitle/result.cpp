@@ -1,7 +1,6 @@
 #include "result.h"
 
-QString Error::toString() const
-{
+QString Error::toString() const {
     QString out;
     if (!file.isEmpty()) {
         out += file;

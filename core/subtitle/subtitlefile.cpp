@@ -10,13 +10,11 @@
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("SubtitleFile", text);
 }
 
-SubtitleFormat sniff(QStringView text)
-{
+SubtitleFormat sniff(QStringView text) {
     const QStringView t = text.trimmed();
     if (t.startsWith(u"WEBVTT"))
         return SubtitleFormat::Vtt;
@@ -26,16 +24,14 @@ SubtitleFormat sniff(QStringView text)
     return SubtitleFormat::Srt;
 }
 
-Error withFile(Error e, const QString &name)
-{
+Error withFile(Error e, const QString &name) {
     e.file = name;
     return e;
 }
 
 } // namespace
 
-SubtitleFormat subtitleFormatFromName(const QString &name)
-{
+SubtitleFormat subtitleFormatFromName(const QString &name) {
     const QString n = name.toLower();
     if (n == u"srt")
         return SubtitleFormat::Srt;
@@ -48,13 +44,11 @@ SubtitleFormat subtitleFormatFromName(const QString &name)
     return SubtitleFormat::Unknown;
 }
 
-SubtitleFormat subtitleFormatFromPath(const QString &path)
-{
+SubtitleFormat subtitleFormatFromPath(const QString &path) {
     return subtitleFormatFromName(QFileInfo(path).suffix());
 }
 
-QString subtitleFormatName(SubtitleFormat format)
-{
+QString subtitleFormatName(SubtitleFormat format) {
     switch (format) {
     case SubtitleFormat::Srt:
         return QStringLiteral("srt");
@@ -71,8 +65,7 @@ QString subtitleFormatName(SubtitleFormat format)
 }
 
 Result<LoadedSubtitles> parseSubtitles(const QByteArray &bytes, const SubtitleReadOptions &options,
-                                       const QString &name)
-{
+                                       const QString &name) {
     if (bytes.size() > kMaxSubtitleBytes)
         return withFile(makeError(ErrorCode::InvalidArgument,
                                   tr("The file is too large for a subtitle file (%1 MB).")
@@ -119,19 +112,19 @@ Result<LoadedSubtitles> parseSubtitles(const QByteArray &bytes, const SubtitleRe
     if (out.decoding.invalidSequences > 0)
         out.data.diagnostics.prepend(
             {0, QCoreApplication::translate(
-                    "SubtitleFile", "%n byte sequence(s) could not be decoded as %1 and were replaced.",
-                    nullptr, out.decoding.invalidSequences)
+                    "SubtitleFile",
+                    "%n byte sequence(s) could not be decoded as %1 and were replaced.", nullptr,
+                    out.decoding.invalidSequences)
                     .arg(out.decoding.encoding)});
     return out;
 }
 
-Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleReadOptions &options)
-{
+Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleReadOptions &options) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return withFile(makeError(ErrorCode::IoError,
-                                  tr("Cannot open the file: %1.").arg(file.errorString())),
-                        path);
+        return withFile(
+            makeError(ErrorCode::IoError, tr("Cannot open the file: %1.").arg(file.errorString())),
+            path);
     if (file.size() > kMaxSubtitleBytes)
         return withFile(makeError(ErrorCode::InvalidArgument,
                                   tr("The file is too large for a subtitle file (%1 MB).")
@@ -144,8 +137,7 @@ Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleRead
 }
 
 Result<QByteArray> serializeSubtitles(const Cues &cues, const SubtitleMeta &meta,
-                                      SubtitleFormat format, const QString &encoding)
-{
+                                      SubtitleFormat format, const QString &encoding) {
     switch (format) {
     case SubtitleFormat::Srt:
         return encodeText(writeSrt(cues), encoding);
@@ -166,13 +158,12 @@ Result<QByteArray> serializeSubtitles(const Cues &cues, const SubtitleMeta &meta
     return makeError(ErrorCode::UnsupportedFormat, tr("Unknown subtitle format."));
 }
 
-Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
+Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return withFile(makeError(ErrorCode::IoError,
-                                  tr("Cannot write the file: %1.").arg(file.errorString())),
-                        path);
+        return withFile(
+            makeError(ErrorCode::IoError, tr("Cannot write the file: %1.").arg(file.errorString())),
+            path);
     if (file.write(bytes) != bytes.size() || !file.commit())
         return withFile(makeError(ErrorCode::IoError,
                                   tr("Cannot write the file: %1. The previous version was kept.")

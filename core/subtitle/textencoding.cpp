@@ -6,6 +6,8 @@
 #include <QStringEncoder>
 #include <QSysInfo>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -248,19 +250,16 @@ Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEnc
     if (DecodedText utf8 = decodeWith(bytes, "UTF-8"); utf8.invalidSequences == 0)
         return labelled(std::move(utf8), u"UTF-8"_s, false, false);
 
-    const Legacy *best = nullptr;
-    DecodedText bestDecoded;
-    int bestScore = 0;
+    DecodedText best;
+    int bestScore = std::numeric_limits<int>::min();
     for (const Legacy &legacy : kLegacy) {
         DecodedText d = decodeWith(bytes, legacy.encoding);
-        const int s = score(d, legacy);
-        if (!best || s > bestScore) {
-            best = &legacy;
-            bestDecoded = std::move(d);
+        if (const int s = score(d, legacy); s > bestScore) {
+            best = labelled(std::move(d), QString::fromLatin1(legacy.encoding), false, true);
             bestScore = s;
         }
     }
-    return labelled(std::move(bestDecoded), QString::fromLatin1(best->encoding), false, true);
+    return best;
 }
 
 Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool writeBom) {

@@ -4,8 +4,7 @@
 
 #include <limits>
 
-QString visibleText(QStringView text)
-{
+QString visibleText(QStringView text) {
     QString out;
     out.reserve(text.size());
     const qsizetype n = text.size();
@@ -34,8 +33,7 @@ QString visibleText(QStringView text)
     return out;
 }
 
-int visibleLength(QStringView line)
-{
+int visibleLength(QStringView line) {
     if (line.isEmpty())
         return 0;
     QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, line.data(), int(line.size()));
@@ -45,13 +43,11 @@ int visibleLength(QStringView line)
     return count;
 }
 
-QStringList visibleLines(QStringView text)
-{
+QStringList visibleLines(QStringView text) {
     return visibleText(text).split(u'\n');
 }
 
-double charactersPerSecond(QStringView text, qint64 durationMs)
-{
+double charactersPerSecond(QStringView text, qint64 durationMs) {
     int chars = 0;
     for (const QString &line : visibleLines(text))
         chars += visibleLength(line);
@@ -62,14 +58,13 @@ double charactersPerSecond(QStringView text, qint64 durationMs)
     return chars * 1000.0 / double(durationMs);
 }
 
-bool isCjk(char32_t c)
-{
-    return (c >= 0x3040 && c <= 0x30FF)      // hiragana, katakana
-           || (c >= 0x3400 && c <= 0x4DBF)   // CJK extension A
-           || (c >= 0x4E00 && c <= 0x9FFF)   // CJK unified ideographs
-           || (c >= 0xF900 && c <= 0xFAFF)   // compatibility ideographs
-           || (c >= 0xAC00 && c <= 0xD7AF)   // Hangul syllables
-           || (c >= 0x3000 && c <= 0x303F)   // CJK symbols and punctuation
-           || (c >= 0xFF00 && c <= 0xFFEF)   // full-width forms
+bool isCjk(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF)       // hiragana, katakana
+           || (c >= 0x3400 && c <= 0x4DBF)    // CJK extension A
+           || (c >= 0x4E00 && c <= 0x9FFF)    // CJK unified ideographs
+           || (c >= 0xF900 && c <= 0xFAFF)    // compatibility ideographs
+           || (c >= 0xAC00 && c <= 0xD7AF)    // Hangul syllables
+           || (c >= 0x3000 && c <= 0x303F)    // CJK symbols and punctuation
+           || (c >= 0xFF00 && c <= 0xFFEF)    // full-width forms
            || (c >= 0x20000 && c <= 0x2FA1F); // supplementary ideographs
 }

@@ -29,7 +29,7 @@ struct Transcript {
     QList<TranscriptSegment> segments;
     bool approximateTiming = false; // times were estimated (text-only provider, no words)
 
-    QString provider;  // profile id that produced it
+    QString provider; // profile id that produced it
     QString model;
     QString requestId; // provider request id(s), for support questions
 

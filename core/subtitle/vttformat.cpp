@@ -9,24 +9,20 @@
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("VttFormat", text);
 }
 
-bool isDigit(QChar c)
-{
+bool isDigit(QChar c) {
     return c >= u'0' && c <= u'9';
 }
 
-bool isVttSpace(QChar c)
-{
+bool isVttSpace(QChar c) {
     return c == u' ' || c == u'\t' || c == u'\f';
 }
 
 // "collect a WebVTT timestamp": [hh+:]mm:ss.ttt with exact field widths.
-bool readVttTime(QStringView s, qsizetype *pos, qint64 *ms)
-{
+bool readVttTime(QStringView s, qsizetype *pos, qint64 *ms) {
     qsizetype i = *pos;
     const qsizetype n = s.size();
     auto digits = [&](qint64 *v) {
@@ -70,8 +66,7 @@ bool readVttTime(QStringView s, qsizetype *pos, qint64 *ms)
     return true;
 }
 
-bool parseTimingLine(QStringView line, qint64 *start, qint64 *end, QString *settings)
-{
+bool parseTimingLine(QStringView line, qint64 *start, qint64 *end, QString *settings) {
     qsizetype pos = 0;
     while (pos < line.size() && isVttSpace(line[pos]))
         ++pos;
@@ -92,8 +87,7 @@ bool parseTimingLine(QStringView line, qint64 *start, qint64 *end, QString *sett
     return true;
 }
 
-bool startsWithKeyword(QStringView line, QStringView keyword)
-{
+bool startsWithKeyword(QStringView line, QStringView keyword) {
     return line.startsWith(keyword) &&
            (line.size() == keyword.size() || isVttSpace(line[keyword.size()]));
 }
@@ -102,13 +96,12 @@ struct NamedRef {
     const char16_t *name;
     char16_t value;
 };
-constexpr NamedRef kRefs[] = {{u"amp", u'&'},     {u"lt", u'<'},       {u"gt", u'>'},
+constexpr NamedRef kRefs[] = {{u"amp", u'&'},       {u"lt", u'<'},       {u"gt", u'>'},
                               {u"nbsp", u'\u00A0'}, {u"lrm", u'\u200E'}, {u"rlm", u'\u200F'},
-                              {u"quot", u'"'},    {u"apos", u'\''}};
+                              {u"quot", u'"'},      {u"apos", u'\''}};
 
 // Decodes the character reference starting at text[i] == '&'; returns its length or 0.
-qsizetype decodeReference(QStringView text, qsizetype i, QString *out)
-{
+qsizetype decodeReference(QStringView text, qsizetype i, QString *out) {
     const qsizetype semi = text.indexOf(u';', i + 1);
     if (semi < 0 || semi - i > 12)
         return 0;
@@ -136,8 +129,7 @@ qsizetype decodeReference(QStringView text, qsizetype i, QString *out)
 // Length of a tag starting at text[i] == '<' as the writer treats it ('<' + name char, then
 // everything to the next '>' on the line, which must not be part of "-->"), or 0 when the '<' is
 // a literal character.
-qsizetype tagLength(QStringView text, qsizetype i)
-{
+qsizetype tagLength(QStringView text, qsizetype i) {
     if (i + 1 >= text.size())
         return 0;
     const QChar next = text[i + 1];
@@ -157,8 +149,7 @@ qsizetype tagLength(QStringView text, qsizetype i)
     return 0;
 }
 
-QString escapeAnnotation(QStringView s)
-{
+QString escapeAnnotation(QStringView s) {
     QString out;
     for (QChar c : s) {
         if (c == u'&')
@@ -173,10 +164,8 @@ QString escapeAnnotation(QStringView s)
     return out;
 }
 
-void applyVoiceSpan(Cue &cue, QStringView payload)
-{
-    static const QRegularExpression voice(
-        QStringLiteral("^<v((?:\\.[^\\s.>]+)*)[ \\t]+([^>]+)>"));
+void applyVoiceSpan(Cue &cue, QStringView payload) {
+    static const QRegularExpression voice(QStringLiteral("^<v((?:\\.[^\\s.>]+)*)[ \\t]+([^>]+)>"));
     const auto m = voice.match(payload);
     QStringView rest = payload;
     if (m.hasMatch()) {
@@ -199,8 +188,7 @@ void applyVoiceSpan(Cue &cue, QStringView payload)
 
 } // namespace
 
-QString vttPayloadToText(QStringView payload)
-{
+QString vttPayloadToText(QStringView payload) {
     if (!payload.contains(u'&'))
         return payload.toString();
     QString out;
@@ -228,8 +216,7 @@ QString vttPayloadToText(QStringView payload)
 
 namespace {
 
-void appendEscapedLine(QString &out, QStringView line)
-{
+void appendEscapedLine(QString &out, QStringView line) {
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line[i];
         switch (c.unicode()) {
@@ -266,8 +253,7 @@ void appendEscapedLine(QString &out, QStringView line)
 
 } // namespace
 
-QString textToVttPayload(QStringView text)
-{
+QString textToVttPayload(QStringView text) {
     QString out;
     out.reserve(text.size() + 8);
     LineReader lines(text);
@@ -282,8 +268,7 @@ QString textToVttPayload(QStringView text)
     return out;
 }
 
-Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
-{
+Result<SubtitleData> readVtt(QStringView input, ParseMode mode) {
     QString cleaned;
     input = withoutNul(input, cleaned);
     if (!input.startsWith(u"WEBVTT") ||
@@ -348,14 +333,16 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
 
         if (seenArrow) {
             if (!timingOk) {
-                report(timingLine, tr("Skipped a cue: its timing line is not valid WebVTT (expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)."));
+                report(timingLine, tr("Skipped a cue: its timing line is not valid WebVTT "
+                                      "(expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)."));
                 continue;
             }
             Cue cue;
             cue.start = start;
             cue.end = end;
             if (end < start) {
-                report(timingLine, tr("The cue ends before it starts; its end was set to its start."));
+                report(timingLine,
+                       tr("The cue ends before it starts; its end was set to its start."));
                 cue.end = start;
             }
             cue.identifier = identifier;
@@ -395,8 +382,7 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
 
 namespace {
 
-QString cleanBlockText(QStringView text)
-{
+QString cleanBlockText(QStringView text) {
     QStringList kept;
     LineReader lines(text);
     while (!lines.atEnd()) {
@@ -407,8 +393,7 @@ QString cleanBlockText(QStringView text)
     return kept.join(u'\n');
 }
 
-QString cleanHeader(const QString &header)
-{
+QString cleanHeader(const QString &header) {
     QStringList lines = header.split(u'\n');
     QString first = lines.takeFirst();
     first.remove(u'\r');
@@ -424,8 +409,7 @@ QString cleanHeader(const QString &header)
     return out;
 }
 
-void appendBlocks(QString &out, const QList<VttBlock> &blocks, int beforeCue, bool last)
-{
+void appendBlocks(QString &out, const QList<VttBlock> &blocks, int beforeCue, bool last) {
     for (const VttBlock &b : blocks) {
         if (b.beforeCue == beforeCue || (last && b.beforeCue > beforeCue)) {
             const QString text = cleanBlockText(b.text);
@@ -437,8 +421,7 @@ void appendBlocks(QString &out, const QList<VttBlock> &blocks, int beforeCue, bo
 
 } // namespace
 
-QString writeVtt(const Cues &cues, const SubtitleMeta &meta)
-{
+QString writeVtt(const Cues &cues, const SubtitleMeta &meta) {
     QString out;
     qsizetype estimate = 64;
     for (const Cue &c : cues)
@@ -476,8 +459,9 @@ QString writeVtt(const Cues &cues, const SubtitleMeta &meta)
         out += u'\n';
         QString payload = textToVttPayload(c.text);
         if (!c.speaker.isEmpty()) {
-            payload = QStringLiteral("<v%1 %2>").arg(c.vttVoiceClasses, escapeAnnotation(c.speaker)) +
-                      payload + (c.vttVoiceClosed ? QStringLiteral("</v>") : QString());
+            payload =
+                QStringLiteral("<v%1 %2>").arg(c.vttVoiceClasses, escapeAnnotation(c.speaker)) +
+                payload + (c.vttVoiceClosed ? QStringLiteral("</v>") : QString());
         }
         if (!payload.isEmpty()) {
             out += payload;

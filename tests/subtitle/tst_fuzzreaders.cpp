@@ -32,16 +32,59 @@ private:
     qint64 m_inputs = 0;
 };
 
-static const char *const kTokens[] = {
-    "-->", " --> ", "\n", "\r\n", "\r", "\n\n", "WEBVTT", "WEBVTT\n\n", "NOTE ", "STYLE\n",
-    "REGION\n", "00:00:01,000", "00:00:01.000", "00:01.000", "99:59:59.999", "1", "42", ":", ",",
-    ".", "<v Bob>", "</v>", "<i>", "</i>", "<b", "&amp;", "&#x1F600;", "&#0;", "&", "<", ">", "{",
-    "}", "\"", "[", "]", "\"cues\":", "\"format\":\"captioneer-project\"", "\"version\":1",
-    "\"start_ms\":", "-1", "1e309", "\xEF\xBB\xBF", "\xFF\xFE", "\x00", "中文", "\xC3\x28",
-    "\xE6\x97", "text", " ", "\t"};
+static const char *const kTokens[] = {"-->",
+                                      " --> ",
+                                      "\n",
+                                      "\r\n",
+                                      "\r",
+                                      "\n\n",
+                                      "WEBVTT",
+                                      "WEBVTT\n\n",
+                                      "NOTE ",
+                                      "STYLE\n",
+                                      "REGION\n",
+                                      "00:00:01,000",
+                                      "00:00:01.000",
+                                      "00:01.000",
+                                      "99:59:59.999",
+                                      "1",
+                                      "42",
+                                      ":",
+                                      ",",
+                                      ".",
+                                      "<v Bob>",
+                                      "</v>",
+                                      "<i>",
+                                      "</i>",
+                                      "<b",
+                                      "&amp;",
+                                      "&#x1F600;",
+                                      "&#0;",
+                                      "&",
+                                      "<",
+                                      ">",
+                                      "{",
+                                      "}",
+                                      "\"",
+                                      "[",
+                                      "]",
+                                      "\"cues\":",
+                                      "\"format\":\"captioneer-project\"",
+                                      "\"version\":1",
+                                      "\"start_ms\":",
+                                      "-1",
+                                      "1e309",
+                                      "\xEF\xBB\xBF",
+                                      "\xFF\xFE",
+                                      "\x00",
+                                      "中文",
+                                      "\xC3\x28",
+                                      "\xE6\x97",
+                                      "text",
+                                      " ",
+                                      "\t"};
 
-void TestFuzzReaders::initTestCase()
-{
+void TestFuzzReaders::initTestCase() {
     const QDir dir(QStringLiteral(CAPTIONEER_TEST_DATA "/subtitles"));
     for (const QString &name : dir.entryList(QDir::Files))
         m_corpus.append(readFixture(u"subtitles/"_s + name));
@@ -52,8 +95,7 @@ void TestFuzzReaders::initTestCase()
     QVERIFY(m_corpus.size() >= 10);
 }
 
-QByteArray TestFuzzReaders::mutate(QByteArray b)
-{
+QByteArray TestFuzzReaders::mutate(QByteArray b) {
     const int edits = 1 + int(m_rng.bounded(8));
     for (int e = 0; e < edits; ++e) {
         const qsizetype n = b.size();
@@ -88,24 +130,21 @@ QByteArray TestFuzzReaders::mutate(QByteArray b)
 }
 
 // The cue as a WebVTT payload would carry it: voice span and text.
-static QString voicedText(const Cue &c)
-{
+static QString voicedText(const Cue &c) {
     if (c.speaker.isEmpty())
         return c.text;
     return u"<v"_s + c.vttVoiceClasses + u' ' + c.speaker + u'>' + c.text +
            (c.vttVoiceClosed ? u"</v>"_s : QString());
 }
 
-static void checkCues(const Cues &cues)
-{
+static void checkCues(const Cues &cues) {
     for (const Cue &c : cues) {
         QVERIFY(c.start >= 0);
         QVERIFY(c.end >= c.start);
     }
 }
 
-void TestFuzzReaders::feed(const QByteArray &bytes)
-{
+void TestFuzzReaders::feed(const QByteArray &bytes) {
     ++m_inputs;
     for (ParseMode mode : {ParseMode::Lenient, ParseMode::Strict}) {
         SubtitleReadOptions options;
@@ -120,7 +159,8 @@ void TestFuzzReaders::feed(const QByteArray &bytes)
         const QString vtt = writeVtt(loaded->data.cues, loaded->data.meta);
         auto again = readVtt(vtt, ParseMode::Strict);
         if (!again.ok())
-            qWarning().noquote() << "input:" << bytes.toPercentEncoding(" \n") << "\nwritten:" << vtt;
+            qWarning().noquote() << "input:" << bytes.toPercentEncoding(" \n")
+                                 << "\nwritten:" << vtt;
         QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
         QCOMPARE(again->cues.size(), loaded->data.cues.size());
         for (int i = 0; i < again->cues.size(); ++i) {
@@ -149,8 +189,7 @@ void TestFuzzReaders::feed(const QByteArray &bytes)
         checkCues(*j);
 }
 
-void TestFuzzReaders::mutatedFixtures()
-{
+void TestFuzzReaders::mutatedFixtures() {
     QElapsedTimer timer;
     timer.start();
     for (int round = 0; round < 1500 && timer.elapsed() < 6000; ++round) {
@@ -163,8 +202,7 @@ void TestFuzzReaders::mutatedFixtures()
     qInfo("fed %lld mutated inputs", m_inputs);
 }
 
-void TestFuzzReaders::randomTokenSoup()
-{
+void TestFuzzReaders::randomTokenSoup() {
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < 3000 && timer.elapsed() < 4000; ++i) {
@@ -178,8 +216,7 @@ void TestFuzzReaders::randomTokenSoup()
     }
 }
 
-void TestFuzzReaders::randomBytes()
-{
+void TestFuzzReaders::randomBytes() {
     for (int i = 0; i < 500; ++i) {
         QByteArray b(qsizetype(m_rng.bounded(4096)), Qt::Uninitialized);
         for (char &c : b)

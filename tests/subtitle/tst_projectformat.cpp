@@ -1,12 +1,12 @@
 #include "projectformat.h"
 #include "subtitlefile.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTemporaryDir>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,8 +22,7 @@ private Q_SLOTS:
     void atomicWriteKeepsOldFileOnFailure();
 };
 
-static ProjectData sampleProject()
-{
+static ProjectData sampleProject() {
     ProjectData p;
     Cue c;
     c.id = 7;
@@ -61,8 +60,7 @@ static ProjectData sampleProject()
     return p;
 }
 
-void TestProjectFormat::roundTripKeepsEverything()
-{
+void TestProjectFormat::roundTripKeepsEverything() {
     const ProjectData p = sampleProject();
     auto back = parseProject(serializeProject(p));
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
@@ -75,8 +73,7 @@ void TestProjectFormat::roundTripKeepsEverything()
     QCOMPARE(back->providerMeta, p.providerMeta);
 }
 
-void TestProjectFormat::assignsIdsToNewCues()
-{
+void TestProjectFormat::assignsIdsToNewCues() {
     ProjectData p;
     Cue a, b;
     a.end = b.end = 10;
@@ -89,8 +86,7 @@ void TestProjectFormat::assignsIdsToNewCues()
     QCOMPARE(back->nextId, 7);
 }
 
-void TestProjectFormat::refusesBadFiles_data()
-{
+void TestProjectFormat::refusesBadFiles_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("code");
     QTest::addColumn<int>("line");
@@ -98,13 +94,15 @@ void TestProjectFormat::refusesBadFiles_data()
     const auto P = [](const char *rest) -> QByteArray {
         return QByteArray("{\"format\":\"captioneer-project\",") + rest + "}";
     };
-    QTest::newRow("newer version") << P("\"version\":99,\"cues\":[]") << int(ErrorCode::NewerVersion)
-                                   << 0 << u"newer"_s;
-    QTest::newRow("no version") << P("\"cues\":[]") << int(ErrorCode::ParseError) << 0 << u"version"_s;
-    QTest::newRow("truncated") << QByteArray("{\"format\":\"captioneer-project\",\n\"version\":1,\n\"cues\":[")
-                               << int(ErrorCode::ParseError) << 3 << u"JSON"_s;
-    QTest::newRow("not an object") << QByteArray("[1,2]") << int(ErrorCode::ParseError) << 0
-                                   << u"object"_s;
+    QTest::newRow("newer version")
+        << P("\"version\":99,\"cues\":[]") << int(ErrorCode::NewerVersion) << 0 << u"newer"_s;
+    QTest::newRow("no version") << P("\"cues\":[]") << int(ErrorCode::ParseError) << 0
+                                << u"version"_s;
+    QTest::newRow("truncated")
+        << QByteArray("{\"format\":\"captioneer-project\",\n\"version\":1,\n\"cues\":[")
+        << int(ErrorCode::ParseError) << 3 << u"JSON"_s;
+    QTest::newRow("not an object")
+        << QByteArray("[1,2]") << int(ErrorCode::ParseError) << 0 << u"object"_s;
     QTest::newRow("other json") << QByteArray("{\"a\":1}") << int(ErrorCode::ParseError) << 0
                                 << u"not a Captioneer project"_s;
     QTest::newRow("cue end before start")
@@ -113,23 +111,22 @@ void TestProjectFormat::refusesBadFiles_data()
     QTest::newRow("cue time is a string")
         << P("\"version\":1,\"cues\":[{\"id\":1,\"start_ms\":\"5\",\"end_ms\":10}]")
         << int(ErrorCode::ParseError) << 0 << u"cue 1"_s;
-    QTest::newRow("duplicate ids")
-        << P("\"version\":1,\"cues\":[{\"id\":1,\"start_ms\":0,\"end_ms\":1},{\"id\":1,\"start_ms\":0,"
-             "\"end_ms\":1}]")
-        << int(ErrorCode::ParseError) << 0 << u"twice"_s;
+    QTest::newRow("duplicate ids") << P("\"version\":1,\"cues\":[{\"id\":1,\"start_ms\":0,\"end_"
+                                        "ms\":1},{\"id\":1,\"start_ms\":0,"
+                                        "\"end_ms\":1}]")
+                                   << int(ErrorCode::ParseError) << 0 << u"twice"_s;
     QTest::newRow("fractional ms")
         << P("\"version\":1,\"cues\":[{\"id\":1,\"start_ms\":0.5,\"end_ms\":1}]")
         << int(ErrorCode::ParseError) << 0 << u"cue 1"_s;
     QTest::newRow("bad word") << P("\"version\":1,\"cues\":[{\"id\":1,\"start_ms\":0,\"end_ms\":1,"
                                    "\"words\":[{\"start_ms\":-1,\"end_ms\":0}]}]")
                               << int(ErrorCode::ParseError) << 0 << u"word"_s;
-    QTest::newRow("bad transcript")
-        << P("\"version\":1,\"cues\":[],\"transcript\":{\"segments\":[{\"start_ms\":3,\"end_ms\":1}]}")
-        << int(ErrorCode::ParseError) << 0 << u"segment 1"_s;
+    QTest::newRow("bad transcript") << P("\"version\":1,\"cues\":[],\"transcript\":{\"segments\":[{"
+                                         "\"start_ms\":3,\"end_ms\":1}]}")
+                                    << int(ErrorCode::ParseError) << 0 << u"segment 1"_s;
 }
 
-void TestProjectFormat::refusesBadFiles()
-{
+void TestProjectFormat::refusesBadFiles() {
     QFETCH(QByteArray, bytes);
     QFETCH(int, code);
     QFETCH(int, line);
@@ -142,8 +139,7 @@ void TestProjectFormat::refusesBadFiles()
              qPrintable(r.error().message));
 }
 
-void TestProjectFormat::cuesJsonRoundTrip()
-{
+void TestProjectFormat::cuesJsonRoundTrip() {
     const Cues cues = sampleProject().cues;
     auto back = parseCuesJson(serializeCuesJson(cues));
     QVERIFY(back.ok());
@@ -159,8 +155,7 @@ void TestProjectFormat::cuesJsonRoundTrip()
     QCOMPARE(c.value(u"words"_s).toArray().size(), 2);
 }
 
-void TestProjectFormat::atomicWriteKeepsOldFileOnFailure()
-{
+void TestProjectFormat::atomicWriteKeepsOldFileOnFailure() {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"p.captioneer"_s);
     QVERIFY(writeFileAtomically(path, serializeProject(sampleProject())).ok());

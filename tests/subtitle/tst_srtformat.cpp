@@ -21,8 +21,7 @@ private Q_SLOTS:
     void emptyInputIsEmpty();
 };
 
-void TestSrtFormat::readsFixtures_data()
-{
+void TestSrtFormat::readsFixtures_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("row");
@@ -30,37 +29,42 @@ void TestSrtFormat::readsFixtures_data()
     QTest::addColumn<qint64>("end");
     QTest::addColumn<QString>("text");
 
-    QTest::newRow("basic first") << u"basic.srt"_s << 3 << 0 << 1000LL << 3500LL << u"Hello, world."_s;
+    QTest::newRow("basic first") << u"basic.srt"_s << 3 << 0 << 1000LL << 3500LL
+                                 << u"Hello, world."_s;
     QTest::newRow("basic two lines") << u"basic.srt"_s << 3 << 1 << 4000LL << 6250LL
                                      << u"This is the second cue,\nwith two lines."_s;
-    QTest::newRow("tags verbatim") << u"tags.srt"_s << 4 << 1 << 2100LL << 4000LL
-                                   << u"<font color=\"#ff0000\">Red text</font> here\n{\\an8}Top line"_s;
-    QTest::newRow("ampersand and angle brackets") << u"tags.srt"_s << 4 << 2 << 4100LL << 6000LL
-                                                  << u"AT&T said 3 < 5 and 7 > 2 -> fine"_s;
-    QTest::newRow("number-like text alone") << u"numbers.srt"_s << 6 << 0 << 1000LL << 2000LL << u"1984"_s;
-    QTest::newRow("number-like first line") << u"numbers.srt"_s << 6 << 1 << 2500LL << 4000LL
-                                            << u"42\nis the answer"_s;
+    QTest::newRow("tags verbatim")
+        << u"tags.srt"_s << 4 << 1 << 2100LL << 4000LL
+        << u"<font color=\"#ff0000\">Red text</font> here\n{\\an8}Top line"_s;
+    QTest::newRow("ampersand and angle brackets")
+        << u"tags.srt"_s << 4 << 2 << 4100LL << 6000LL << u"AT&T said 3 < 5 and 7 > 2 -> fine"_s;
+    QTest::newRow("number-like text alone")
+        << u"numbers.srt"_s << 6 << 0 << 1000LL << 2000LL << u"1984"_s;
+    QTest::newRow("number-like first line")
+        << u"numbers.srt"_s << 6 << 1 << 2500LL << 4000LL << u"42\nis the answer"_s;
     QTest::newRow("single digit text") << u"numbers.srt"_s << 6 << 2 << 4500LL << 5500LL << u"3"_s;
     QTest::newRow("cjk") << u"numbers.srt"_s << 6 << 3 << 3599999LL << 3600000LL
                          << QString::fromUtf8("中文字幕测试，全角标点。");
-    QTest::newRow("rtl and emoji") << u"numbers.srt"_s << 6 << 4 << 3601000LL << 3603000LL
-                                   << QString::fromUtf8("مرحبا بالعالم\n😀 emoji 👍🏽");
-    QTest::newRow("three-digit hours") << u"numbers.srt"_s << 6 << 5 << 443045006LL << 443046007LL
-                                       << u"Over a hundred hours"_s;
-    QTest::newRow("crlf with bom") << u"crlf_bom.srt"_s << 2 << 1 << 2500LL << 3000LL
-                                   << u"Second\nline two"_s;
+    QTest::newRow("rtl and emoji")
+        << u"numbers.srt"_s << 6 << 4 << 3601000LL << 3603000LL
+        << QString::fromUtf8("مرحبا بالعالم\n😀 emoji 👍🏽");
+    QTest::newRow("three-digit hours")
+        << u"numbers.srt"_s << 6 << 5 << 443045006LL << 443046007LL << u"Over a hundred hours"_s;
+    QTest::newRow("crlf with bom")
+        << u"crlf_bom.srt"_s << 2 << 1 << 2500LL << 3000LL << u"Second\nline two"_s;
     QTest::newRow("cr only") << u"cr_only.srt"_s << 2 << 1 << 3000LL << 4000LL << u"Mac style"_s;
     QTest::newRow("dot separator, one-digit hour, short fraction")
-        << u"messy.srt"_s << 4 << 0 << 1500LL << 2250LL << u"Missing index order and dot separator"_s;
-    QTest::newRow("no index") << u"messy.srt"_s << 4 << 1 << 3000LL << 4000LL << u"No index at all"_s;
+        << u"messy.srt"_s << 4 << 0 << 1500LL << 2250LL
+        << u"Missing index order and dot separator"_s;
+    QTest::newRow("no index") << u"messy.srt"_s << 4 << 1 << 3000LL << 4000LL
+                              << u"No index at all"_s;
     QTest::newRow("no blank line before cue")
         << u"messy.srt"_s << 4 << 2 << 5000LL << 6000LL << u"No blank line before this cue"_s;
-    QTest::newRow("coordinates ignored") << u"messy.srt"_s << 4 << 3 << 7000LL << 8000LL
-                                         << u"Coordinates after the timing"_s;
+    QTest::newRow("coordinates ignored")
+        << u"messy.srt"_s << 4 << 3 << 7000LL << 8000LL << u"Coordinates after the timing"_s;
 }
 
-void TestSrtFormat::readsFixtures()
-{
+void TestSrtFormat::readsFixtures() {
     QFETCH(QString, file);
     QFETCH(int, count);
     QFETCH(int, row);
@@ -76,8 +80,7 @@ void TestSrtFormat::readsFixtures()
     QCOMPARE(c.text, text);
 }
 
-void TestSrtFormat::lenientReportsSkippedLines()
-{
+void TestSrtFormat::lenientReportsSkippedLines() {
     auto r = readSrt(fixtureText(QStringLiteral("subtitles/messy.srt")));
     QVERIFY(r.ok());
     QCOMPARE(r->diagnostics.size(), 2);
@@ -86,18 +89,17 @@ void TestSrtFormat::lenientReportsSkippedLines()
     QCOMPARE(r->diagnostics[1].line, 19);
 }
 
-void TestSrtFormat::strictFailsWithLine_data()
-{
+void TestSrtFormat::strictFailsWithLine_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("line");
     QTest::newRow("garbage between cues")
-        << u"1\n00:00:01,000 --> 00:00:02,000\nA\n\njunk\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n"_s << 5;
+        << u"1\n00:00:01,000 --> 00:00:02,000\nA\n\njunk\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n"_s
+        << 5;
     QTest::newRow("end before start") << u"1\n00:00:05,000 --> 00:00:02,000\nA\n"_s << 2;
     QTest::newRow("garbage first") << u"hello\n1\n00:00:01,000 --> 00:00:02,000\nA\n"_s << 1;
 }
 
-void TestSrtFormat::strictFailsWithLine()
-{
+void TestSrtFormat::strictFailsWithLine() {
     QFETCH(QString, text);
     QFETCH(int, line);
     auto strict = readSrt(text, ParseMode::Strict);
@@ -110,30 +112,29 @@ void TestSrtFormat::strictFailsWithLine()
     QCOMPARE(lenient->diagnostics.first().line, line);
 }
 
-void TestSrtFormat::timingLines_data()
-{
+void TestSrtFormat::timingLines_data() {
     QTest::addColumn<QString>("line");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<qint64>("start");
     QTest::addColumn<qint64>("end");
     QTest::newRow("canonical") << u"00:00:01,000 --> 00:00:02,500"_s << true << 1000LL << 2500LL;
     QTest::newRow("dots") << u"00:00:01.000 --> 00:00:02.500"_s << true << 1000LL << 2500LL;
-    QTest::newRow("colon fraction") << u"00:00:01:000 --> 00:00:02:500"_s << true << 1000LL << 2500LL;
+    QTest::newRow("colon fraction")
+        << u"00:00:01:000 --> 00:00:02:500"_s << true << 1000LL << 2500LL;
     QTest::newRow("no spaces") << u"00:00:01,000-->00:00:02,500"_s << true << 1000LL << 2500LL;
     QTest::newRow("one-digit fields") << u"0:0:1,5 --> 0:0:2,25"_s << true << 1500LL << 2250LL;
     QTest::newRow("no fraction") << u"00:00:01 --> 00:00:02"_s << true << 1000LL << 2000LL;
-    QTest::newRow("sub-ms digits dropped") << u"00:00:01,0009 --> 00:00:02,5001"_s << true << 1000LL
-                                           << 2500LL;
-    QTest::newRow("leading spaces and trailer") << u"  00:00:01,000 --> 00:00:02,000 X1:1"_s << true
-                                                << 1000LL << 2000LL;
+    QTest::newRow("sub-ms digits dropped")
+        << u"00:00:01,0009 --> 00:00:02,5001"_s << true << 1000LL << 2500LL;
+    QTest::newRow("leading spaces and trailer")
+        << u"  00:00:01,000 --> 00:00:02,000 X1:1"_s << true << 1000LL << 2000LL;
     QTest::newRow("minutes over 59") << u"00:60:01,000 --> 00:61:02,000"_s << false << 0LL << 0LL;
     QTest::newRow("single arrow") << u"00:00:01,000 -> 00:00:02,000"_s << false << 0LL << 0LL;
     QTest::newRow("text") << u"Hello --> world"_s << false << 0LL << 0LL;
     QTest::newRow("empty") << u""_s << false << 0LL << 0LL;
 }
 
-void TestSrtFormat::timingLines()
-{
+void TestSrtFormat::timingLines() {
     QFETCH(QString, line);
     QFETCH(bool, valid);
     QFETCH(qint64, start);
@@ -146,8 +147,7 @@ void TestSrtFormat::timingLines()
     }
 }
 
-void TestSrtFormat::writesCanonical()
-{
+void TestSrtFormat::writesCanonical() {
     auto r = readSrt(fixtureText(QStringLiteral("subtitles/messy.srt")));
     QVERIFY(r.ok());
     const QString out = writeSrt(r->cues);
@@ -163,8 +163,7 @@ void TestSrtFormat::writesCanonical()
     }
 }
 
-void TestSrtFormat::writerDropsBlankLinesInText()
-{
+void TestSrtFormat::writerDropsBlankLinesInText() {
     Cue c;
     c.start = 0;
     c.end = 1000;
@@ -176,15 +175,13 @@ void TestSrtFormat::writerDropsBlankLinesInText()
     QCOMPARE(back->cues.size(), 1);
 }
 
-void TestSrtFormat::noCueIsAnError()
-{
+void TestSrtFormat::noCueIsAnError() {
     auto r = readSrt(QStringLiteral("just some text\nwithout cues\n"));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().line, 1);
 }
 
-void TestSrtFormat::emptyInputIsEmpty()
-{
+void TestSrtFormat::emptyInputIsEmpty() {
     auto r = readSrt(QStringLiteral("\n\n  \n"));
     QVERIFY(r.ok());
     QVERIFY(r->cues.isEmpty());

@@ -27,8 +27,7 @@ private Q_SLOTS:
     void strictModeFailsWithLine();
 };
 
-void TestVttFormat::readsFullFile()
-{
+void TestVttFormat::readsFullFile() {
     auto r = readVtt(fixtureText(u"subtitles/full.vtt"_s));
     QVERIFY(r.ok());
     QVERIFY(r->diagnostics.isEmpty());
@@ -40,16 +39,16 @@ void TestVttFormat::readsFullFile()
     QCOMPARE(first.vttSettings, u"line:0 align:start"_s);
     QCOMPARE(first.speaker, u"Roger Bingham"_s);
     QCOMPARE(first.text, u"We are in New York City"_s);
-    QCOMPARE(r->cues[2].text, u"<c.yellow>Coloured</c> and <i>italic</i> with a <00:00:05.000>karaoke "
-                               "tag\n<ruby>漢<rt>kan</rt></ruby> line two"_s);
+    QCOMPARE(r->cues[2].text,
+             u"<c.yellow>Coloured</c> and <i>italic</i> with a <00:00:05.000>karaoke "
+             "tag\n<ruby>漢<rt>kan</rt></ruby> line two"_s);
     QCOMPARE(r->cues[3].identifier, u"cue-4"_s);
     QCOMPARE(r->cues[5].start, 3723004);
     QCOMPARE(r->cues[5].end, 3724005);
     QCOMPARE(r->cues[5].vttSettings, u"position:10%,line-left size:35%"_s);
 }
 
-void TestVttFormat::keepsHeaderAndBlocks()
-{
+void TestVttFormat::keepsHeaderAndBlocks() {
     auto r = readVtt(fixtureText(u"subtitles/full.vtt"_s));
     QVERIFY(r.ok());
     QCOMPARE(r->meta.vttHeader, u" - Captioneer test file\nKind: captions\nLanguage: en"_s);
@@ -63,30 +62,28 @@ void TestVttFormat::keepsHeaderAndBlocks()
     QCOMPARE(r->meta.vttBlocks[3].beforeCue, 3);
 }
 
-void TestVttFormat::voiceSpans_data()
-{
+void TestVttFormat::voiceSpans_data() {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QString>("speaker");
     QTest::addColumn<QString>("classes");
     QTest::addColumn<bool>("closed");
     QTest::addColumn<QString>("text");
-    QTest::newRow("plain") << u"<v Bob>Hi there"_s << u"Bob"_s << QString() << false << u"Hi there"_s;
+    QTest::newRow("plain") << u"<v Bob>Hi there"_s << u"Bob"_s << QString() << false
+                           << u"Hi there"_s;
     QTest::newRow("closed") << u"<v Bob>Hi</v>"_s << u"Bob"_s << QString() << true << u"Hi"_s;
     QTest::newRow("classes and spaces in name")
         << u"<v.loud.fast Mary Ann>Yes"_s << u"Mary Ann"_s << u".loud.fast"_s << false << u"Yes"_s;
     QTest::newRow("escaped name") << u"<v Tom &amp; Jerry>Run"_s << u"Tom & Jerry"_s << QString()
                                   << false << u"Run"_s;
-    QTest::newRow("two voices stay verbatim")
-        << u"<v A>Hi</v> <v B>Yo</v>"_s << QString() << QString() << false
-        << u"<v A>Hi</v> <v B>Yo</v>"_s;
-    QTest::newRow("voice not at start") << u"Well <v A>hi"_s << QString() << QString() << false
-                                        << u"Well <v A>hi"_s;
+    QTest::newRow("two voices stay verbatim") << u"<v A>Hi</v> <v B>Yo</v>"_s << QString()
+                                              << QString() << false << u"<v A>Hi</v> <v B>Yo</v>"_s;
+    QTest::newRow("voice not at start")
+        << u"Well <v A>hi"_s << QString() << QString() << false << u"Well <v A>hi"_s;
     QTest::newRow("multi-line") << u"<v Bob>one\ntwo"_s << u"Bob"_s << QString() << false
                                 << u"one\ntwo"_s;
 }
 
-void TestVttFormat::voiceSpans()
-{
+void TestVttFormat::voiceSpans() {
     QFETCH(QString, payload);
     QFETCH(QString, speaker);
     QFETCH(QString, classes);
@@ -101,11 +98,11 @@ void TestVttFormat::voiceSpans()
     QCOMPARE(r->cues[0].vttVoiceClosed, closed);
     QCOMPARE(r->cues[0].text, text);
     // And back: the writer restores the same payload.
-    QCOMPARE(writeVtt(r->cues), u"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"_s + payload + u"\n\n"_s);
+    QCOMPARE(writeVtt(r->cues),
+             u"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"_s + payload + u"\n\n"_s);
 }
 
-void TestVttFormat::shortTimestamps()
-{
+void TestVttFormat::shortTimestamps() {
     auto r = readVtt(fixtureText(u"subtitles/minutes.vtt"_s));
     QVERIFY(r.ok());
     QCOMPARE(r->cues.size(), 2);
@@ -113,14 +110,14 @@ void TestVttFormat::shortTimestamps()
     QCOMPARE(r->cues[1].end, 90000);
 }
 
-void TestVttFormat::timestamps_data()
-{
+void TestVttFormat::timestamps_data() {
     QTest::addColumn<QString>("timing");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<qint64>("start");
     QTest::newRow("hours") << u"01:02:03.004 --> 01:02:04.000"_s << true << 3723004LL;
     QTest::newRow("no hours") << u"02:03.004 --> 02:04.000"_s << true << 123004LL;
-    QTest::newRow("three-digit hours") << u"100:00:00.000 --> 100:00:01.000"_s << true << 360000000LL;
+    QTest::newRow("three-digit hours")
+        << u"100:00:00.000 --> 100:00:01.000"_s << true << 360000000LL;
     QTest::newRow("one-digit hours") << u"1:02:03.004 --> 1:02:04.000"_s << true << 3723004LL;
     QTest::newRow("tabs") << u"00:01.000\t-->\t00:02.000"_s << true << 1000LL;
     QTest::newRow("comma") << u"00:00:01,000 --> 00:00:02.000"_s << false << 0LL;
@@ -130,8 +127,7 @@ void TestVttFormat::timestamps_data()
     QTest::newRow("settings glued") << u"00:01.000 --> 00:02.000line:0"_s << false << 0LL;
 }
 
-void TestVttFormat::timestamps()
-{
+void TestVttFormat::timestamps() {
     QFETCH(QString, timing);
     QFETCH(bool, valid);
     QFETCH(qint64, start);
@@ -143,8 +139,7 @@ void TestVttFormat::timestamps()
         QCOMPARE(r->cues[0].start, start);
 }
 
-void TestVttFormat::arrowInTextStartsNewCue()
-{
+void TestVttFormat::arrowInTextStartsNewCue() {
     auto r = readVtt(fixtureText(u"subtitles/bad_timing.vtt"_s));
     QVERIFY(r.ok());
     QCOMPARE(r->cues.size(), 2);
@@ -156,8 +151,7 @@ void TestVttFormat::arrowInTextStartsNewCue()
     QCOMPARE(r->diagnostics[1].line, 8);
 }
 
-void TestVttFormat::signatureRequired_data()
-{
+void TestVttFormat::signatureRequired_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
     QTest::newRow("bare") << u"WEBVTT"_s << true;
@@ -169,8 +163,7 @@ void TestVttFormat::signatureRequired_data()
     QTest::newRow("empty") << QString() << false;
 }
 
-void TestVttFormat::signatureRequired()
-{
+void TestVttFormat::signatureRequired() {
     QFETCH(QString, text);
     QFETCH(bool, valid);
     auto r = readVtt(text);
@@ -179,8 +172,7 @@ void TestVttFormat::signatureRequired()
         QCOMPARE(r.error().line, 1);
 }
 
-void TestVttFormat::entities_data()
-{
+void TestVttFormat::entities_data() {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("rewritten");
@@ -189,14 +181,13 @@ void TestVttFormat::entities_data()
     QTest::newRow("invisible") << u"x&nbsp;y&lrm;z&rlm;"_s << u"x\u00A0y\u200Ez\u200F"_s
                                << u"x&nbsp;y&lrm;z&rlm;"_s;
     QTest::newRow("numeric") << u"&#65;&#x42;"_s << u"AB"_s << u"AB"_s;
-    QTest::newRow("unknown stays") << u"&bogus; & alone"_s << u"&bogus; & alone"_s
-                                   << u"&amp;bogus; &amp; alone"_s;
+    QTest::newRow("unknown stays")
+        << u"&bogus; & alone"_s << u"&bogus; & alone"_s << u"&amp;bogus; &amp; alone"_s;
     QTest::newRow("tags untouched") << u"<i>&amp;</i>"_s << u"<i>&</i>"_s << u"<i>&amp;</i>"_s;
     QTest::newRow("raw gt is escaped on write") << u"3 > 2"_s << u"3 > 2"_s << u"3 &gt; 2"_s;
 }
 
-void TestVttFormat::entities()
-{
+void TestVttFormat::entities() {
     QFETCH(QString, payload);
     QFETCH(QString, text);
     QFETCH(QString, rewritten);
@@ -205,8 +196,7 @@ void TestVttFormat::entities()
     QCOMPARE(vttPayloadToText(textToVttPayload(text)), text);
 }
 
-void TestVttFormat::writerNeverEmitsBlankLineOrArrow_data()
-{
+void TestVttFormat::writerNeverEmitsBlankLineOrArrow_data() {
     QTest::addColumn<QString>("text");
     QTest::newRow("arrow") << u"a --> b"_s;
     QTest::newRow("blank lines") << u"one\n\n\ntwo"_s;
@@ -218,8 +208,7 @@ void TestVttFormat::writerNeverEmitsBlankLineOrArrow_data()
     QTest::newRow("fake timing") << u"00:00:01.000 --> 00:00:02.000"_s;
 }
 
-void TestVttFormat::writerNeverEmitsBlankLineOrArrow()
-{
+void TestVttFormat::writerNeverEmitsBlankLineOrArrow() {
     QFETCH(QString, text);
     Cue a;
     a.start = 0;
@@ -241,8 +230,7 @@ void TestVttFormat::writerNeverEmitsBlankLineOrArrow()
     QVERIFY(!r->cues[0].text.contains(u"\n\n"_s));
 }
 
-void TestVttFormat::writesFileBackIdentically()
-{
+void TestVttFormat::writesFileBackIdentically() {
     for (const QString &name : {u"full.vtt"_s}) {
         const QString text = fixtureText(u"subtitles/"_s + name);
         auto r = readVtt(text);
@@ -251,8 +239,7 @@ void TestVttFormat::writesFileBackIdentically()
     }
 }
 
-void TestVttFormat::strictModeFailsWithLine()
-{
+void TestVttFormat::strictModeFailsWithLine() {
     auto r = readVtt(fixtureText(u"subtitles/bad_timing.vtt"_s), ParseMode::Strict);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().line, 3);
