@@ -9,13 +9,15 @@
 
 namespace {
 
-void setIdentity() {
+void setIdentity()
+{
     QCoreApplication::setOrganizationName(QStringLiteral("Captioneer"));
     QCoreApplication::setApplicationName(QStringLiteral("captioneer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAPTIONEER_VERSION));
 }
 
-QString topLevelDescription() {
+QString topLevelDescription()
+{
     return QCoreApplication::translate(
         "Main", "Captioneer: transcribe audio and video, edit subtitles on a waveform, export SRT "
                 "and WebVTT.\n\n"
@@ -24,7 +26,8 @@ QString topLevelDescription() {
                 "  convert   Convert subtitles between SRT, WebVTT, JSON and projects");
 }
 
-bool wantsInfoOnly(int argc, char **argv) {
+bool wantsInfoOnly(int argc, char **argv)
+{
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--help" || a == "-h" || a == "--version" || a == "-v" || a == "--help-all")
@@ -35,7 +38,8 @@ bool wantsInfoOnly(int argc, char **argv) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     // Subcommands and --help/--version need no display: use a core application for them.
     if (argc > 1 &&
         (cli::isSubcommand(QString::fromLocal8Bit(argv[1])) || wantsInfoOnly(argc, argv))) {

@@ -21,7 +21,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new Document(this))
     , m_model(new CueTableModel(m_document, this))
-    , m_table(new QTableView(this)) {
+    , m_table(new QTableView(this))
+{
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -36,7 +37,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -66,7 +68,8 @@ void MainWindow::createActions() {
     });
 }
 
-bool MainWindow::openFile(const QString &path) {
+bool MainWindow::openFile(const QString &path)
+{
     auto loaded = readSubtitleFile(path, {});
     if (!loaded) {
         QMessageBox::warning(this, tr("Cannot open file"), loaded.error().toString());
@@ -84,7 +87,8 @@ bool MainWindow::openFile(const QString &path) {
     return true;
 }
 
-void MainWindow::updateTitle() {
+void MainWindow::updateTitle()
+{
     const QString name = m_document->filePath().isEmpty()
                              ? tr("Untitled")
                              : QFileInfo(m_document->filePath()).fileName();
@@ -92,7 +96,8 @@ void MainWindow::updateTitle() {
     setWindowModified(m_document->isModified());
 }
 
-bool MainWindow::maybeDiscardChanges() {
+bool MainWindow::maybeDiscardChanges()
+{
     if (!m_document->isModified())
         return true;
     const auto answer = QMessageBox::question(
@@ -101,7 +106,8 @@ bool MainWindow::maybeDiscardChanges() {
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::closeEvent(QCloseEvent *event) {
+void MainWindow::closeEvent(QCloseEvent *event)
+{
     if (maybeDiscardChanges())
         event->accept();
     else

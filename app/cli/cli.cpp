@@ -12,11 +12,13 @@
 
 namespace cli {
 
-bool isSubcommand(const QString &name) {
+bool isSubcommand(const QString &name)
+{
     return name == u"convert";
 }
 
-int run(const QStringList &arguments) {
+int run(const QStringList &arguments)
+{
     const QString command = arguments.value(1);
     QStringList rest = arguments;
     rest.removeAt(1);
@@ -27,7 +29,8 @@ int run(const QStringList &arguments) {
     return Usage;
 }
 
-Result<QByteArray> readInput(const QString &path) {
+Result<QByteArray> readInput(const QString &path)
+{
     QFile file;
     const bool stdinInput = path == u"-";
     const bool opened = stdinInput ? file.open(stdin, QIODevice::ReadOnly)
@@ -56,7 +59,8 @@ Result<QByteArray> readInput(const QString &path) {
     return bytes;
 }
 
-Result<void> writeOutput(const QString &path, const QByteArray &bytes) {
+Result<void> writeOutput(const QString &path, const QByteArray &bytes)
+{
     if (path != u"-")
         return writeFileAtomically(path, bytes);
     QFile out;
@@ -66,23 +70,27 @@ Result<void> writeOutput(const QString &path, const QByteArray &bytes) {
     return {};
 }
 
-void printError(const QString &message) {
+void printError(const QString &message)
+{
     std::fprintf(stderr, "captioneer: %s\n", message.toLocal8Bit().constData());
 }
 
-void printWarning(const QString &message) {
+void printWarning(const QString &message)
+{
     std::fprintf(stderr, "captioneer: %s: %s\n",
                  QCoreApplication::translate("Cli", "warning").toLocal8Bit().constData(),
                  message.toLocal8Bit().constData());
 }
 
-void printOut(const QString &text) {
+void printOut(const QString &text)
+{
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
-QString subcommandHelp(const QCommandLineParser &parser, const QString &command) {
+QString subcommandHelp(const QCommandLineParser &parser, const QString &command)
+{
     QString help = parser.helpText();
     static const QRegularExpression usage(QStringLiteral("^(\\S+: )\\S+"));
     help.replace(usage, QStringLiteral("\\1captioneer ") + command);

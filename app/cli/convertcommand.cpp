@@ -14,13 +14,15 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("ConvertCommand", text);
 }
 
 } // namespace
 
-int runConvert(const QStringList &arguments) {
+int runConvert(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "Converts subtitles between SubRip (.srt), WebVTT (.vtt), JSON and Captioneer projects.\n"

@@ -9,11 +9,13 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("CueEdit", text);
 }
 
-Cue rightHalfTemplate(const Cue &cue) {
+Cue rightHalfTemplate(const Cue &cue)
+{
     Cue right;
     right.speaker = cue.speaker;
     right.vttSettings = cue.vttSettings;
@@ -22,7 +24,8 @@ Cue rightHalfTemplate(const Cue &cue) {
     return right;
 }
 
-std::pair<Cue, Cue> cutAt(const Cue &cue, qint64 at, int firstRightWord, qsizetype textOffset) {
+std::pair<Cue, Cue> cutAt(const Cue &cue, qint64 at, int firstRightWord, qsizetype textOffset)
+{
     Cue left = cue;
     Cue right = rightHalfTemplate(cue);
     left.end = at;
@@ -36,7 +39,8 @@ std::pair<Cue, Cue> cutAt(const Cue &cue, qint64 at, int firstRightWord, qsizety
 
 } // namespace
 
-Result<std::pair<Cue, Cue>> splitCue(const Cue &cue, qint64 at) {
+Result<std::pair<Cue, Cue>> splitCue(const Cue &cue, qint64 at)
+{
     if (at <= cue.start || at >= cue.end)
         return makeError(ErrorCode::InvalidArgument,
                          tr("The split point must lie inside the cue."));
@@ -57,7 +61,8 @@ Result<std::pair<Cue, Cue>> splitCue(const Cue &cue, qint64 at) {
     return cutAt(cue, at, firstRight, offset);
 }
 
-Result<std::pair<Cue, Cue>> splitCueAtWord(const Cue &cue, int wordIndex) {
+Result<std::pair<Cue, Cue>> splitCueAtWord(const Cue &cue, int wordIndex)
+{
     if (wordIndex < 1 || wordIndex >= cue.words.size())
         return makeError(ErrorCode::InvalidArgument,
                          tr("A cue can only be split between two of its words."));
@@ -65,7 +70,8 @@ Result<std::pair<Cue, Cue>> splitCueAtWord(const Cue &cue, int wordIndex) {
     return cutAt(cue, at, wordIndex, textOffsetBeforeWord(cue.text, cue.words, wordIndex));
 }
 
-Cue mergeCues(const Cue &first, const Cue &second) {
+Cue mergeCues(const Cue &first, const Cue &second)
+{
     Cue merged = first;
     merged.start = std::min(first.start, second.start);
     merged.end = std::max(first.end, second.end);
@@ -76,7 +82,8 @@ Cue mergeCues(const Cue &first, const Cue &second) {
     return merged;
 }
 
-Result<Cue> retimeCue(const Cue &cue, qint64 start, qint64 end) {
+Result<Cue> retimeCue(const Cue &cue, qint64 start, qint64 end)
+{
     if (start < 0 || end < start)
         return makeError(ErrorCode::InvalidArgument,
                          tr("A cue must start at or after 0 and end at or after its start."));
@@ -98,15 +105,18 @@ Result<Cue> retimeCue(const Cue &cue, qint64 start, qint64 end) {
     return out;
 }
 
-qint64 TimeMap::apply(qint64 t) const {
+qint64 TimeMap::apply(qint64 t) const
+{
     return qint64(std::llround(double(t) * scale + offset));
 }
 
-TimeMap TimeMap::shift(qint64 deltaMs) {
+TimeMap TimeMap::shift(qint64 deltaMs)
+{
     return TimeMap{1.0, double(deltaMs)};
 }
 
-Result<TimeMap> TimeMap::twoPoint(qint64 t1, qint64 t1New, qint64 t2, qint64 t2New) {
+Result<TimeMap> TimeMap::twoPoint(qint64 t1, qint64 t1New, qint64 t2, qint64 t2New)
+{
     if (t1 == t2)
         return makeError(ErrorCode::InvalidArgument,
                          tr("The two synchronisation points must be at different times."));
@@ -117,13 +127,15 @@ Result<TimeMap> TimeMap::twoPoint(qint64 t1, qint64 t1New, qint64 t2, qint64 t2N
     return TimeMap{scale, double(t1New) - double(t1) * scale};
 }
 
-Result<TimeMap> TimeMap::frameRate(double fromFps, double toFps) {
+Result<TimeMap> TimeMap::frameRate(double fromFps, double toFps)
+{
     if (!(fromFps > 0.0) || !(toFps > 0.0) || !std::isfinite(fromFps) || !std::isfinite(toFps))
         return makeError(ErrorCode::InvalidArgument, tr("Frame rates must be positive numbers."));
     return TimeMap{fromFps / toFps, 0.0};
 }
 
-Result<Cue> mapCue(const Cue &cue, const TimeMap &map) {
+Result<Cue> mapCue(const Cue &cue, const TimeMap &map)
+{
     Cue out = cue;
     out.start = map.apply(cue.start);
     out.end = std::max(out.start, map.apply(cue.end));

@@ -9,11 +9,13 @@
 
 CueTableModel::CueTableModel(Document *document, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_document(document) {
+    , m_document(document)
+{
     connectTrack();
 }
 
-void CueTableModel::connectTrack() {
+void CueTableModel::connectTrack()
+{
     Track *t = m_document->track();
     connect(t, &Track::cuesAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
@@ -41,15 +43,18 @@ void CueTableModel::connectTrack() {
     });
 }
 
-int CueTableModel::rowCount(const QModelIndex &parent) const {
+int CueTableModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() || !m_document ? 0 : m_document->track()->count();
 }
 
-int CueTableModel::columnCount(const QModelIndex &parent) const {
+int CueTableModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant CueTableModel::data(const QModelIndex &index, int role) const {
+QVariant CueTableModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Cue &cue = m_document->track()->at(index.row());
@@ -94,7 +99,8 @@ QVariant CueTableModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical)
@@ -115,7 +121,8 @@ QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-Qt::ItemFlags CueTableModel::flags(const QModelIndex &index) const {
+Qt::ItemFlags CueTableModel::flags(const QModelIndex &index) const
+{
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
     if (!index.isValid())
         return f;
@@ -130,7 +137,8 @@ Qt::ItemFlags CueTableModel::flags(const QModelIndex &index) const {
     }
 }
 
-bool CueTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+bool CueTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
     if (role != Qt::EditRole || !m_document ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;

@@ -9,7 +9,8 @@
 
 namespace {
 
-QStringView letterCore(QStringView word) {
+QStringView letterCore(QStringView word)
+{
     qsizetype b = 0, e = word.size();
     while (b < e && !word[b].isLetterOrNumber())
         ++b;
@@ -18,13 +19,15 @@ QStringView letterCore(QStringView word) {
     return word.mid(b, e - b);
 }
 
-char32_t firstCodePoint(QStringView s) {
+char32_t firstCodePoint(QStringView s)
+{
     if (s.isEmpty())
         return 0;
     return s.toUcs4().value(0);
 }
 
-char32_t lastCodePoint(QStringView s) {
+char32_t lastCodePoint(QStringView s)
+{
     if (s.isEmpty())
         return 0;
     return s.toUcs4().constLast();
@@ -32,7 +35,8 @@ char32_t lastCodePoint(QStringView s) {
 
 } // namespace
 
-QList<qsizetype> locateWords(QStringView text, const Words &words) {
+QList<qsizetype> locateWords(QStringView text, const Words &words)
+{
     QList<qsizetype> offsets;
     offsets.reserve(words.size());
     qsizetype from = 0;
@@ -50,7 +54,8 @@ QList<qsizetype> locateWords(QStringView text, const Words &words) {
     return offsets;
 }
 
-qsizetype textOffsetAtFraction(const QString &text, double fraction) {
+qsizetype textOffsetAtFraction(const QString &text, double fraction)
+{
     if (text.isEmpty())
         return 0;
     const QStringList lines = text.split(u'\n');
@@ -66,7 +71,8 @@ qsizetype textOffsetAtFraction(const QString &text, double fraction) {
     return best >= 0 ? best : std::clamp<qsizetype>(target, 0, text.size());
 }
 
-qsizetype textOffsetBeforeWord(const QString &text, const Words &words, int wordIndex) {
+qsizetype textOffsetBeforeWord(const QString &text, const Words &words, int wordIndex)
+{
     if (wordIndex <= 0)
         return 0;
     if (wordIndex >= words.size())
@@ -77,7 +83,8 @@ qsizetype textOffsetBeforeWord(const QString &text, const Words &words, int word
     return textOffsetAtFraction(text, double(wordIndex) / double(words.size()));
 }
 
-std::pair<QString, QString> splitTextAt(const QString &text, qsizetype offset) {
+std::pair<QString, QString> splitTextAt(const QString &text, qsizetype offset)
+{
     offset = std::clamp<qsizetype>(offset, 0, text.size());
     QString left = text.left(offset);
     QString right = text.mid(offset);
@@ -109,7 +116,8 @@ std::pair<QString, QString> splitTextAt(const QString &text, qsizetype offset) {
     return {left, right};
 }
 
-QString joinTexts(const QString &first, const QString &second) {
+QString joinTexts(const QString &first, const QString &second)
+{
     if (first.isEmpty())
         return second;
     if (second.isEmpty())
@@ -120,7 +128,8 @@ QString joinTexts(const QString &first, const QString &second) {
     return cjk ? QString(first + second) : QString(first + u' ' + second);
 }
 
-QString textOfWords(const Words &words) {
+QString textOfWords(const Words &words)
+{
     QString out;
     for (const Word &w : words) {
         if (w.text.isEmpty())

@@ -8,17 +8,20 @@
 Document::Document(QObject *parent)
     : QObject(parent)
     , m_track(new Track(this))
-    , m_undo(new QUndoStack(this)) {
+    , m_undo(new QUndoStack(this))
+{
     connect(m_undo, &QUndoStack::cleanChanged, this,
             [this] { setDirtyOutsideUndo(m_dirtyOutsideUndo); });
 }
 
-Document::~Document() {
+Document::~Document()
+{
     // Commands refer to the track; drop them before the track goes.
     m_undo->clear();
 }
 
-Result<void> Document::load(Cues cues, SubtitleMeta meta, Transcript transcript) {
+Result<void> Document::load(Cues cues, SubtitleMeta meta, Transcript transcript)
+{
     if (auto r = m_track->reset(std::move(cues)); !r)
         return r;
     m_undo->clear();
@@ -30,13 +33,15 @@ Result<void> Document::load(Cues cues, SubtitleMeta meta, Transcript transcript)
     return {};
 }
 
-void Document::setTranscript(Transcript transcript) {
+void Document::setTranscript(Transcript transcript)
+{
     m_transcript = std::move(transcript);
     setDirtyOutsideUndo(true);
     Q_EMIT transcriptChanged();
 }
 
-void Document::setMedia(MediaReference media) {
+void Document::setMedia(MediaReference media)
+{
     if (media == m_media)
         return;
     m_media = std::move(media);
@@ -44,30 +49,35 @@ void Document::setMedia(MediaReference media) {
     Q_EMIT mediaChanged();
 }
 
-void Document::setPresetId(const QString &id) {
+void Document::setPresetId(const QString &id)
+{
     if (id == m_presetId)
         return;
     m_presetId = id;
     setDirtyOutsideUndo(true);
 }
 
-void Document::setFilePath(const QString &path) {
+void Document::setFilePath(const QString &path)
+{
     if (path == m_filePath)
         return;
     m_filePath = path;
     Q_EMIT filePathChanged(path);
 }
 
-bool Document::isModified() const {
+bool Document::isModified() const
+{
     return m_dirtyOutsideUndo || !m_undo->isClean();
 }
 
-void Document::markSaved() {
+void Document::markSaved()
+{
     m_undo->setClean();
     setDirtyOutsideUndo(false);
 }
 
-void Document::setDirtyOutsideUndo(bool dirty) {
+void Document::setDirtyOutsideUndo(bool dirty)
+{
     m_dirtyOutsideUndo = dirty;
     const bool modified = isModified();
     if (modified != m_lastModified) {
@@ -76,21 +86,24 @@ void Document::setDirtyOutsideUndo(bool dirty) {
     }
 }
 
-Result<Cue> Document::cueById(CueId id) const {
+Result<Cue> Document::cueById(CueId id) const
+{
     const Cue *cue = m_track->find(id);
     if (!cue)
         return makeError(ErrorCode::NotFound, tr("There is no cue with id %1.").arg(id));
     return *cue;
 }
 
-Result<void> Document::applyEdit(const QString &name, Cues before, Cues after, quint64 gesture) {
+Result<void> Document::applyEdit(const QString &name, Cues before, Cues after, quint64 gesture)
+{
     if (before == after)
         return {};
     m_undo->push(new EditCommand(m_track, name, std::move(before), std::move(after), gesture));
     return {};
 }
 
-Result<CueId> Document::insertCue(Cue cue) {
+Result<CueId> Document::insertCue(Cue cue)
+{
     if (cue.start < 0 || cue.end < cue.start)
         return makeError(ErrorCode::InvalidArgument,
                          tr("A cue must start at or after 0 and end at or after its start."));
@@ -101,7 +114,8 @@ Result<CueId> Document::insertCue(Cue cue) {
     return id;
 }
 
-Result<void> Document::removeCues(const QList<CueId> &ids) {
+Result<void> Document::removeCues(const QList<CueId> &ids)
+{
     Cues before;
     for (CueId id : ids) {
         auto c = cueById(id);
@@ -115,7 +129,8 @@ Result<void> Document::removeCues(const QList<CueId> &ids) {
                      before, {});
 }
 
-Result<void> Document::setCueTimes(CueId id, qint64 start, qint64 end, quint64 gesture) {
+Result<void> Document::setCueTimes(CueId id, qint64 start, qint64 end, quint64 gesture)
+{
     auto c = cueById(id);
     if (!c)
         return c.error();
@@ -125,7 +140,8 @@ Result<void> Document::setCueTimes(CueId id, qint64 start, qint64 end, quint64 g
     return applyEdit(tr("Change cue times"), {*c}, {*after}, gesture);
 }
 
-Result<void> Document::setCueText(CueId id, const QString &text, quint64 gesture) {
+Result<void> Document::setCueText(CueId id, const QString &text, quint64 gesture)
+{
     auto c = cueById(id);
     if (!c)
         return c.error();
@@ -134,7 +150,8 @@ Result<void> Document::setCueText(CueId id, const QString &text, quint64 gesture
     return applyEdit(tr("Edit text"), {*c}, {after}, gesture);
 }
 
-Result<void> Document::setCueSpeaker(const QList<CueId> &ids, const QString &speaker) {
+Result<void> Document::setCueSpeaker(const QList<CueId> &ids, const QString &speaker)
+{
     Cues before, after;
     for (CueId id : ids) {
         auto c = cueById(id);
@@ -149,7 +166,8 @@ Result<void> Document::setCueSpeaker(const QList<CueId> &ids, const QString &spe
     return applyEdit(tr("Set speaker"), before, after);
 }
 
-Result<CueId> Document::splitCue(CueId id, qint64 at) {
+Result<CueId> Document::splitCue(CueId id, qint64 at)
+{
     auto c = cueById(id);
     if (!c)
         return c.error();
@@ -163,7 +181,8 @@ Result<CueId> Document::splitCue(CueId id, qint64 at) {
     return newId;
 }
 
-Result<CueId> Document::splitCueAtWord(CueId id, int wordIndex) {
+Result<CueId> Document::splitCueAtWord(CueId id, int wordIndex)
+{
     auto c = cueById(id);
     if (!c)
         return c.error();
@@ -177,7 +196,8 @@ Result<CueId> Document::splitCueAtWord(CueId id, int wordIndex) {
     return newId;
 }
 
-Result<void> Document::mergeWithNext(CueId id) {
+Result<void> Document::mergeWithNext(CueId id)
+{
     const int row = m_track->rowOf(id);
     if (row < 0)
         return makeError(ErrorCode::NotFound, tr("There is no cue with id %1.").arg(id));
@@ -188,7 +208,8 @@ Result<void> Document::mergeWithNext(CueId id) {
     return applyEdit(tr("Merge cues"), {first, second}, {mergeCues(first, second)});
 }
 
-Result<void> Document::mergeWithPrevious(CueId id) {
+Result<void> Document::mergeWithPrevious(CueId id)
+{
     const int row = m_track->rowOf(id);
     if (row < 0)
         return makeError(ErrorCode::NotFound, tr("There is no cue with id %1.").arg(id));
@@ -197,8 +218,8 @@ Result<void> Document::mergeWithPrevious(CueId id) {
     return mergeWithNext(m_track->at(row - 1).id);
 }
 
-Result<void> Document::mapCueTimes(const QList<CueId> &ids, const TimeMap &map,
-                                   const QString &name) {
+Result<void> Document::mapCueTimes(const QList<CueId> &ids, const TimeMap &map, const QString &name)
+{
     Cues before, after;
     before.reserve(ids.size());
     after.reserve(ids.size());
@@ -215,11 +236,13 @@ Result<void> Document::mapCueTimes(const QList<CueId> &ids, const TimeMap &map,
     return applyEdit(name, std::move(before), std::move(after));
 }
 
-Result<void> Document::shiftCues(const QList<CueId> &ids, qint64 deltaMs) {
+Result<void> Document::shiftCues(const QList<CueId> &ids, qint64 deltaMs)
+{
     return mapCueTimes(ids, TimeMap::shift(deltaMs), tr("Shift times"));
 }
 
-Result<void> Document::changeFrameRate(const QList<CueId> &ids, double fromFps, double toFps) {
+Result<void> Document::changeFrameRate(const QList<CueId> &ids, double fromFps, double toFps)
+{
     auto map = TimeMap::frameRate(fromFps, toFps);
     if (!map)
         return map.error();
@@ -227,7 +250,8 @@ Result<void> Document::changeFrameRate(const QList<CueId> &ids, double fromFps, 
 }
 
 Result<QList<CueId>> Document::replaceCues(const QList<CueId> &removeIds, Cues cues,
-                                           const QString &name) {
+                                           const QString &name)
+{
     Cues before;
     for (CueId id : removeIds) {
         auto c = cueById(id);

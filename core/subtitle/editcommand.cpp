@@ -10,11 +10,13 @@ EditCommand::EditCommand(Track *track, const QString &name, Cues before, Cues af
     : m_track(track)
     , m_before(std::move(before))
     , m_after(std::move(after))
-    , m_gesture(gesture) {
+    , m_gesture(gesture)
+{
     setText(name);
 }
 
-void EditCommand::apply(Track *track, const Cues &from, const Cues &to) {
+void EditCommand::apply(Track *track, const Cues &from, const Cues &to)
+{
     QHash<CueId, int> inTo;
     for (int i = 0; i < to.size(); ++i)
         inTo.insert(to[i].id, i);
@@ -39,19 +41,23 @@ void EditCommand::apply(Track *track, const Cues &from, const Cues &to) {
     Q_UNUSED(r3);
 }
 
-void EditCommand::redo() {
+void EditCommand::redo()
+{
     apply(m_track, m_before, m_after);
 }
 
-void EditCommand::undo() {
+void EditCommand::undo()
+{
     apply(m_track, m_after, m_before);
 }
 
-int EditCommand::id() const {
+int EditCommand::id() const
+{
     return m_gesture == 0 ? -1 : 1;
 }
 
-bool EditCommand::mergeWith(const QUndoCommand *other) {
+bool EditCommand::mergeWith(const QUndoCommand *other)
+{
     const auto *o = static_cast<const EditCommand *>(other);
     if (o->m_gesture != m_gesture || m_gesture == 0)
         return false;

@@ -7,16 +7,19 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("JsonCodec", text);
 }
 
-Error bad(const QString &message) {
+Error bad(const QString &message)
+{
     return makeError(ErrorCode::ParseError, message);
 }
 
 // Reads an integer millisecond value; accepts JSON numbers with no fraction within qint64 range.
-bool readMs(const QJsonObject &o, QLatin1StringView key, qint64 *out, bool required = true) {
+bool readMs(const QJsonObject &o, QLatin1StringView key, qint64 *out, bool required = true)
+{
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
         return !required;
@@ -29,7 +32,8 @@ bool readMs(const QJsonObject &o, QLatin1StringView key, qint64 *out, bool requi
     return true;
 }
 
-bool readString(const QJsonObject &o, QLatin1StringView key, QString *out) {
+bool readString(const QJsonObject &o, QLatin1StringView key, QString *out)
+{
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
         return true;
@@ -40,14 +44,16 @@ bool readString(const QJsonObject &o, QLatin1StringView key, QString *out) {
     return true;
 }
 
-void putString(QJsonObject &o, QLatin1StringView key, const QString &s) {
+void putString(QJsonObject &o, QLatin1StringView key, const QString &s)
+{
     if (!s.isEmpty())
         o.insert(key, s);
 }
 
 } // namespace
 
-QJsonObject wordToJson(const Word &w) {
+QJsonObject wordToJson(const Word &w)
+{
     QJsonObject o{{QLatin1StringView("start_ms"), double(w.start)},
                   {QLatin1StringView("end_ms"), double(w.end)},
                   {QLatin1StringView("text"), w.text}};
@@ -57,7 +63,8 @@ QJsonObject wordToJson(const Word &w) {
     return o;
 }
 
-Result<Word> wordFromJson(const QJsonValue &value) {
+Result<Word> wordFromJson(const QJsonValue &value)
+{
     if (!value.isObject())
         return bad(tr("a word is not an object"));
     const QJsonObject o = value.toObject();
@@ -76,7 +83,8 @@ Result<Word> wordFromJson(const QJsonValue &value) {
     return w;
 }
 
-QJsonObject cueToJson(const Cue &cue, bool withId) {
+QJsonObject cueToJson(const Cue &cue, bool withId)
+{
     QJsonObject o;
     if (withId)
         o.insert(QLatin1StringView("id"), double(cue.id));
@@ -98,7 +106,8 @@ QJsonObject cueToJson(const Cue &cue, bool withId) {
     return o;
 }
 
-Result<Cue> cueFromJson(const QJsonValue &value) {
+Result<Cue> cueFromJson(const QJsonValue &value)
+{
     if (!value.isObject())
         return bad(tr("it is not an object"));
     const QJsonObject o = value.toObject();
@@ -131,7 +140,8 @@ Result<Cue> cueFromJson(const QJsonValue &value) {
     return c;
 }
 
-Result<Cues> cuesFromJson(const QJsonValue &array) {
+Result<Cues> cuesFromJson(const QJsonValue &array)
+{
     if (!array.isArray())
         return bad(tr("\"cues\" is missing or not an array"));
     Cues cues;
@@ -150,7 +160,8 @@ Result<Cues> cuesFromJson(const QJsonValue &array) {
     return cues;
 }
 
-QJsonObject transcriptToJson(const Transcript &t) {
+QJsonObject transcriptToJson(const Transcript &t)
+{
     QJsonObject o;
     putString(o, QLatin1StringView("language"), t.language);
     o.insert(QLatin1StringView("duration_ms"), double(t.duration));
@@ -184,7 +195,8 @@ QJsonObject transcriptToJson(const Transcript &t) {
     return o;
 }
 
-Result<Transcript> transcriptFromJson(const QJsonValue &value) {
+Result<Transcript> transcriptFromJson(const QJsonValue &value)
+{
     if (value.isUndefined() || value.isNull())
         return Transcript{};
     if (!value.isObject())
@@ -225,7 +237,8 @@ Result<Transcript> transcriptFromJson(const QJsonValue &value) {
     return t;
 }
 
-QJsonObject metaToJson(const SubtitleMeta &meta) {
+QJsonObject metaToJson(const SubtitleMeta &meta)
+{
     QJsonObject o;
     putString(o, QLatin1StringView("vtt_header"), meta.vttHeader);
     QJsonArray blocks;
@@ -242,7 +255,8 @@ QJsonObject metaToJson(const SubtitleMeta &meta) {
     return o;
 }
 
-Result<SubtitleMeta> metaFromJson(const QJsonValue &value) {
+Result<SubtitleMeta> metaFromJson(const QJsonValue &value)
+{
     SubtitleMeta meta;
     if (value.isUndefined() || value.isNull())
         return meta;
@@ -268,7 +282,8 @@ Result<SubtitleMeta> metaFromJson(const QJsonValue &value) {
     return meta;
 }
 
-QJsonObject mediaToJson(const MediaReference &m) {
+QJsonObject mediaToJson(const MediaReference &m)
+{
     QJsonObject o{{QLatin1StringView("path"), m.path}};
     if (m.size >= 0)
         o.insert(QLatin1StringView("size"), double(m.size));
@@ -278,7 +293,8 @@ QJsonObject mediaToJson(const MediaReference &m) {
     return o;
 }
 
-Result<MediaReference> mediaFromJson(const QJsonValue &value) {
+Result<MediaReference> mediaFromJson(const QJsonValue &value)
+{
     MediaReference m;
     if (value.isUndefined() || value.isNull())
         return m;
@@ -293,7 +309,8 @@ Result<MediaReference> mediaFromJson(const QJsonValue &value) {
     return m;
 }
 
-int lineOfOffset(const QByteArray &json, int offset) {
+int lineOfOffset(const QByteArray &json, int offset)
+{
     offset = std::clamp(offset, 0, int(json.size()));
     return int(std::count(json.cbegin(), json.cbegin() + offset, '\n')) + 1;
 }

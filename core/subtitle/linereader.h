@@ -7,11 +7,13 @@
 class LineReader {
 public:
     explicit LineReader(QStringView text)
-        : m_text(text) {}
+        : m_text(text)
+    {}
 
     bool atEnd() const { return m_pos >= m_text.size(); }
     // The next line without its terminator; advances. Line numbers start at 1.
-    QStringView next() {
+    QStringView next()
+    {
         const qsizetype start = m_pos;
         const qsizetype n = m_text.size();
         const QChar *d = m_text.data();
@@ -28,7 +30,8 @@ public:
         return line;
     }
     // The line after the current one, without advancing.
-    QStringView peek() const {
+    QStringView peek() const
+    {
         LineReader copy = *this;
         return copy.atEnd() ? QStringView() : copy.next();
     }
@@ -40,7 +43,8 @@ private:
     int m_lineNumber = 0;
 };
 
-inline bool isBlank(QStringView line) {
+inline bool isBlank(QStringView line)
+{
     for (QChar c : line) {
         if (!c.isSpace())
             return false;
@@ -50,7 +54,8 @@ inline bool isBlank(QStringView line) {
 
 // `text` with NUL characters replaced by U+FFFD (as the WebVTT algorithm prescribes; no reader
 // lets NUL into cue text). Uses `storage` only when a replacement is needed.
-inline QStringView withoutNul(QStringView text, QString &storage) {
+inline QStringView withoutNul(QStringView text, QString &storage)
+{
     if (!text.contains(QChar(0)))
         return text;
     storage = text.toString();

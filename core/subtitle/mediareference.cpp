@@ -8,7 +8,8 @@ namespace {
 
 constexpr qint64 kEdgeBytes = 1 << 20;
 
-QString partialHash(QFile &file) {
+QString partialHash(QFile &file)
+{
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const qint64 size = file.size();
     hash.addData(QByteArray::number(size));
@@ -22,7 +23,8 @@ QString partialHash(QFile &file) {
 
 } // namespace
 
-MediaReference MediaReference::fromFile(const QString &path) {
+MediaReference MediaReference::fromFile(const QString &path)
+{
     MediaReference ref;
     ref.path = QFileInfo(path).absoluteFilePath();
     QFile file(path);
@@ -33,7 +35,8 @@ MediaReference MediaReference::fromFile(const QString &path) {
     return ref;
 }
 
-bool MediaReference::matchesFile(const QString &path) const {
+bool MediaReference::matchesFile(const QString &path) const
+{
     if (contentHash.isEmpty())
         return false;
     QFile file(path);

@@ -9,7 +9,8 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("ProjectFormat", text);
 }
 
@@ -19,12 +20,14 @@ constexpr QLatin1StringView kCuesFormat("captioneer-cues");
 // migrations[v - 1] upgrades a version-v object to version v + 1, in place. Version 1 is the
 // first released format, so the list is empty; a future format change appends a step here and
 // bumps kProjectVersion, and old files keep opening.
-const QList<std::function<Result<void>(QJsonObject &)>> &migrations() {
+const QList<std::function<Result<void>(QJsonObject &)>> &migrations()
+{
     static const QList<std::function<Result<void>(QJsonObject &)>> steps;
     return steps;
 }
 
-Result<QJsonObject> parseObject(const QByteArray &bytes) {
+Result<QJsonObject> parseObject(const QByteArray &bytes)
+{
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError) {
@@ -38,13 +41,15 @@ Result<QJsonObject> parseObject(const QByteArray &bytes) {
     return doc.object();
 }
 
-Error invalid(const QString &what) {
+Error invalid(const QString &what)
+{
     return makeError(ErrorCode::ParseError, tr("The project file is damaged: %1.").arg(what));
 }
 
 } // namespace
 
-QByteArray serializeProject(const ProjectData &p) {
+QByteArray serializeProject(const ProjectData &p)
+{
     QJsonObject o;
     o.insert(QLatin1StringView("format"), kProjectFormat);
     o.insert(QLatin1StringView("version"), kProjectVersion);
@@ -76,7 +81,8 @@ QByteArray serializeProject(const ProjectData &p) {
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-Result<ProjectData> parseProject(const QByteArray &bytes) {
+Result<ProjectData> parseProject(const QByteArray &bytes)
+{
     auto parsed = parseObject(bytes);
     if (!parsed)
         return parsed.error();
@@ -128,7 +134,8 @@ Result<ProjectData> parseProject(const QByteArray &bytes) {
     return p;
 }
 
-QByteArray serializeCuesJson(const Cues &cues) {
+QByteArray serializeCuesJson(const Cues &cues)
+{
     QJsonArray array;
     for (const Cue &c : cues)
         array.append(cueToJson(c, false));
@@ -138,7 +145,8 @@ QByteArray serializeCuesJson(const Cues &cues) {
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-Result<Cues> parseCuesJson(const QByteArray &bytes) {
+Result<Cues> parseCuesJson(const QByteArray &bytes)
+{
     auto parsed = parseObject(bytes);
     if (!parsed)
         return parsed.error();

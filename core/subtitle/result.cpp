@@ -1,6 +1,7 @@
 #include "result.h"
 
-QString Error::toString() const {
+QString Error::toString() const
+{
     QString out;
     if (!file.isEmpty()) {
         out += file;

@@ -7,16 +7,19 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("SrtFormat", text);
 }
 
-bool isDigit(QChar c) {
+bool isDigit(QChar c)
+{
     return c >= u'0' && c <= u'9';
 }
 
 // Reads "H+:M{1,2}:S{1,2}[,.:]F{1,3}" starting at *pos; advances *pos past it.
-bool readTime(QStringView s, qsizetype *pos, qint64 *ms) {
+bool readTime(QStringView s, qsizetype *pos, qint64 *ms)
+{
     qsizetype i = *pos;
     const qsizetype n = s.size();
     qint64 fields[3] = {0, 0, 0};
@@ -52,12 +55,14 @@ bool readTime(QStringView s, qsizetype *pos, qint64 *ms) {
     return true;
 }
 
-void skipSpaces(QStringView s, qsizetype *pos) {
+void skipSpaces(QStringView s, qsizetype *pos)
+{
     while (*pos < s.size() && (s[*pos] == u' ' || s[*pos] == u'\t'))
         ++*pos;
 }
 
-bool isIndexLine(QStringView line) {
+bool isIndexLine(QStringView line)
+{
     line = line.trimmed();
     if (line.isEmpty() || line.size() > 9)
         return false;
@@ -70,7 +75,8 @@ bool isIndexLine(QStringView line) {
 
 } // namespace
 
-bool parseSrtTimingLine(QStringView line, qint64 *start, qint64 *end) {
+bool parseSrtTimingLine(QStringView line, qint64 *start, qint64 *end)
+{
     qsizetype pos = 0;
     skipSpaces(line, &pos);
     if (!readTime(line, &pos, start))
@@ -83,7 +89,8 @@ bool parseSrtTimingLine(QStringView line, qint64 *start, qint64 *end) {
     return readTime(line, &pos, end);
 }
 
-Result<SubtitleData> readSrt(QStringView text, ParseMode mode) {
+Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
+{
     QString cleaned;
     text = withoutNul(text, cleaned);
     SubtitleData data;
@@ -172,7 +179,8 @@ Result<SubtitleData> readSrt(QStringView text, ParseMode mode) {
     return data;
 }
 
-QString writeSrt(const Cues &cues) {
+QString writeSrt(const Cues &cues)
+{
     QString out;
     qsizetype estimate = 0;
     for (const Cue &c : cues)

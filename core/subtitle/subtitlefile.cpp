@@ -10,11 +10,13 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("SubtitleFile", text);
 }
 
-SubtitleFormat sniff(QStringView text) {
+SubtitleFormat sniff(QStringView text)
+{
     const QStringView t = text.trimmed();
     if (t.startsWith(u"WEBVTT"))
         return SubtitleFormat::Vtt;
@@ -24,14 +26,16 @@ SubtitleFormat sniff(QStringView text) {
     return SubtitleFormat::Srt;
 }
 
-Error withFile(Error e, const QString &name) {
+Error withFile(Error e, const QString &name)
+{
     e.file = name;
     return e;
 }
 
 } // namespace
 
-SubtitleFormat subtitleFormatFromName(const QString &name) {
+SubtitleFormat subtitleFormatFromName(const QString &name)
+{
     const QString n = name.toLower();
     if (n == u"srt")
         return SubtitleFormat::Srt;
@@ -44,11 +48,13 @@ SubtitleFormat subtitleFormatFromName(const QString &name) {
     return SubtitleFormat::Unknown;
 }
 
-SubtitleFormat subtitleFormatFromPath(const QString &path) {
+SubtitleFormat subtitleFormatFromPath(const QString &path)
+{
     return subtitleFormatFromName(QFileInfo(path).suffix());
 }
 
-QString subtitleFormatName(SubtitleFormat format) {
+QString subtitleFormatName(SubtitleFormat format)
+{
     switch (format) {
     case SubtitleFormat::Srt:
         return QStringLiteral("srt");
@@ -65,7 +71,8 @@ QString subtitleFormatName(SubtitleFormat format) {
 }
 
 Result<LoadedSubtitles> parseSubtitles(const QByteArray &bytes, const SubtitleReadOptions &options,
-                                       const QString &name) {
+                                       const QString &name)
+{
     if (bytes.size() > kMaxSubtitleBytes)
         return withFile(makeError(ErrorCode::InvalidArgument,
                                   tr("The file is too large for a subtitle file (%1 MB).")
@@ -119,7 +126,8 @@ Result<LoadedSubtitles> parseSubtitles(const QByteArray &bytes, const SubtitleRe
     return out;
 }
 
-Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleReadOptions &options) {
+Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleReadOptions &options)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return withFile(
@@ -137,7 +145,8 @@ Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleRead
 }
 
 Result<QByteArray> serializeSubtitles(const Cues &cues, const SubtitleMeta &meta,
-                                      SubtitleFormat format, const QString &encoding) {
+                                      SubtitleFormat format, const QString &encoding)
+{
     switch (format) {
     case SubtitleFormat::Srt:
         return encodeText(writeSrt(cues), encoding);
@@ -158,7 +167,8 @@ Result<QByteArray> serializeSubtitles(const Cues &cues, const SubtitleMeta &meta
     return makeError(ErrorCode::UnsupportedFormat, tr("Unknown subtitle format."));
 }
 
-Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes) {
+Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return withFile(

@@ -27,7 +27,8 @@ constexpr Bom kBoms[] = {
 };
 
 // The BOM that `bytes` start with, or nullptr.
-const Bom *bomOf(QByteArrayView bytes) {
+const Bom *bomOf(QByteArrayView bytes)
+{
     for (const Bom &bom : kBoms)
         if (bytes.startsWith(bom.bytes))
             return &bom;
@@ -36,7 +37,8 @@ const Bom *bomOf(QByteArrayView bytes) {
 
 // The BOM of the encoding Qt calls `canonical`, empty for encodings without one. Qt writes the
 // generic "UTF-16" in host byte order.
-QByteArray bomFor(QByteArrayView canonical) {
+QByteArray bomFor(QByteArrayView canonical)
+{
     if (canonical == "UTF-16")
         canonical = QSysInfo::ByteOrder == QSysInfo::LittleEndian ? "UTF-16LE" : "UTF-16BE";
     for (const Bom &bom : kBoms)
@@ -49,7 +51,8 @@ QByteArray bomFor(QByteArrayView canonical) {
 // text and invalidSequences. Counts as invalid the U+FFFD and U+001A that the decoder substituted
 // (those the input genuinely encodes are not counted), and at least one when the decoder reported
 // an error: ICU drops an incomplete final sequence without substituting anything.
-DecodedText decodeWith(QByteArrayView bytes, const char *encoding) {
+DecodedText decodeWith(QByteArrayView bytes, const char *encoding)
+{
     QStringDecoder decoder(encoding, Flag::Stateless | Flag::ConvertInitialBom);
     DecodedText d;
     d.text = decoder.decode(bytes);
@@ -74,7 +77,8 @@ DecodedText decodeWith(QByteArrayView bytes, const char *encoding) {
 // "UTF-16LE" or "UTF-16BE" when the zero bytes of `bytes` sit on one side of the 16-bit code
 // units, as in UTF-16 text that is mostly Latin (subtitle timings alone qualify); else nullptr.
 // Text in the other candidate encodings contains no zero bytes at all.
-const char *utf16ByZeros(QByteArrayView bytes) {
+const char *utf16ByZeros(QByteArrayView bytes)
+{
     const QByteArrayView sample = bytes.first(qMin<qsizetype>(bytes.size(), 4096));
     qsizetype zeros[2] = {0, 0}; // at even and odd offsets
     for (qsizetype i = 0; i < sample.size(); ++i)
@@ -106,7 +110,8 @@ constexpr int kImpossible = -10; // per invalid sequence, control or private-use
 
 // The ~150 most frequent characters of Simplified and Traditional Chinese text (most are common
 // in Japanese too).
-bool isFrequentHan(char16_t c) {
+bool isFrequentHan(char16_t c)
+{
     static const QSet<char16_t> set = [] {
         const QStringView chars =
             u"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下"
@@ -119,7 +124,8 @@ bool isFrequentHan(char16_t c) {
 }
 
 // Plausibility of the non-ASCII character `c` decoded with the double-byte encoding `legacy`.
-int scoreEastAsian(char16_t c, const Legacy &legacy, QStringEncoder &encoder) {
+int scoreEastAsian(char16_t c, const Legacy &legacy, QStringEncoder &encoder)
+{
     if (c >= 0x3040 && c <= 0x30FF)
         return legacy.kana;
     if (c >= 0x4E00 && c <= 0x9FFF) {
@@ -139,7 +145,8 @@ int scoreEastAsian(char16_t c, const Legacy &legacy, QStringEncoder &encoder) {
 // decoded as windows-1252 rarely has more than one ASCII letter next to a non-ASCII one) and
 // common punctuation. Atypical: runs of three or more (what double-byte text turns into) and
 // rare symbols.
-int scoreLatin(QStringView text, qsizetype i, qsizetype run) {
+int scoreLatin(QStringView text, qsizetype i, qsizetype run)
+{
     const QChar c = text[i];
     if (run >= 3)
         return -2;
@@ -172,7 +179,8 @@ int scoreLatin(QStringView text, qsizetype i, qsizetype run) {
 }
 
 // How plausible `d` is as text in `legacy`: higher is better; ASCII scores zero.
-int score(const DecodedText &d, const Legacy &legacy) {
+int score(const DecodedText &d, const Legacy &legacy)
+{
     QStringEncoder encoder(legacy.encoding, Flag::Stateless);
     const QStringView text = d.text;
     int total = d.invalidSequences * kImpossible;
@@ -195,14 +203,16 @@ int score(const DecodedText &d, const Legacy &legacy) {
 }
 
 // `d` with the fields that say how it was decoded.
-DecodedText labelled(DecodedText d, QString encoding, bool hadBom, bool detected) {
+DecodedText labelled(DecodedText d, QString encoding, bool hadBom, bool detected)
+{
     d.encoding = std::move(encoding);
     d.hadBom = hadBom;
     d.detected = detected;
     return d;
 }
 
-Error unknownEncoding(const QString &name) {
+Error unknownEncoding(const QString &name)
+{
     return makeError(
         ErrorCode::InvalidArgument,
         QCoreApplication::translate("TextEncoding", "Unknown text encoding \"%1\".").arg(name));
@@ -210,7 +220,8 @@ Error unknownEncoding(const QString &name) {
 
 // The error naming the first character of `text` that differs in `back`, its round trip through
 // `encoding`.
-Error unrepresentable(const QString &text, const QString &back, const QString &encoding) {
+Error unrepresentable(const QString &text, const QString &back, const QString &encoding)
+{
     qsizetype i = 0;
     while (i + 1 < text.size() && i < back.size() && text[i] == back[i])
         ++i;
@@ -227,7 +238,8 @@ Error unrepresentable(const QString &text, const QString &back, const QString &e
 
 } // namespace
 
-Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEncoding) {
+Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEncoding)
+{
     const Bom *bom = bomOf(bytes);
     if (!forcedEncoding.isEmpty()) {
         const QByteArray name = forcedEncoding.toLatin1();
@@ -247,7 +259,16 @@ Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEnc
     // Checked before UTF-8 because mostly-ASCII UTF-16 is also valid (NUL-laden) UTF-8.
     if (const char *utf16 = utf16ByZeros(bytes))
         return labelled(decodeWith(bytes, utf16), QString::fromLatin1(utf16), false, true);
-    if (DecodedText utf8 = decodeWith(bytes, "UTF-8"); utf8.invalidSequences == 0)
+    DecodedText utf8 = decodeWith(bytes, "UTF-8");
+    if (utf8.invalidSequences == 0)
+        return labelled(std::move(utf8), u"UTF-8"_s, false, false);
+    // UTF-8 with a few damaged bytes stays UTF-8 (those bytes become U+FFFD and are counted):
+    // legacy double-byte text almost never forms valid multi-byte UTF-8 sequences, so eight valid
+    // ones per invalid one means a damaged UTF-8 file, not a legacy one.
+    const auto validNonAscii = std::count_if(utf8.text.cbegin(), utf8.text.cend(), [](QChar c) {
+        return c.unicode() >= 0x80 && c.unicode() != 0xFFFD && !c.isLowSurrogate();
+    });
+    if (validNonAscii > 0 && validNonAscii >= 8 * qsizetype(utf8.invalidSequences))
         return labelled(std::move(utf8), u"UTF-8"_s, false, false);
 
     DecodedText best;
@@ -262,7 +283,8 @@ Result<DecodedText> decodeText(const QByteArray &bytes, const QString &forcedEnc
     return best;
 }
 
-Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool writeBom) {
+Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool writeBom)
+{
     const QByteArray name = encoding.isEmpty() ? "UTF-8"_ba : encoding.toLatin1();
     QStringEncoder encoder(name.constData(), Flag::Stateless);
     if (!encoder.isValid())
@@ -275,7 +297,8 @@ Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool
     return bytes;
 }
 
-QStringList commonEncodings() {
+QStringList commonEncodings()
+{
     return {u"UTF-8"_s,        u"UTF-16LE"_s,     u"UTF-16BE"_s,     u"GB18030"_s,
             u"GBK"_s,          u"Big5"_s,         u"Shift_JIS"_s,    u"EUC-JP"_s,
             u"EUC-KR"_s,       u"windows-1250"_s, u"windows-1251"_s, u"windows-1252"_s,

@@ -9,11 +9,11 @@
 // Decoding and encoding of subtitle text files. Pure functions, no I/O, any thread.
 
 struct DecodedText {
-    QString text;          // decoded text, BOM removed, line endings untouched
-    QString encoding;      // canonical name: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "Big5",
-                           // "Shift_JIS", "windows-1252", or the forced name as given
-    bool hadBom = false;   // the input started with a byte-order mark
-    bool detected = false; // true when the encoding was guessed (no BOM, not forced, not UTF-8)
+    QString text;             // decoded text, BOM removed, line endings untouched
+    QString encoding;         // canonical name: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "Big5",
+                              // "Shift_JIS", "windows-1252", or the forced name as given
+    bool hadBom = false;      // the input started with a byte-order mark
+    bool detected = false;    // true when the encoding was guessed (no BOM, not forced, not UTF-8)
     int invalidSequences = 0; // byte sequences that could not be decoded (replaced by U+FFFD)
 };
 

@@ -4,7 +4,8 @@
 
 #include <limits>
 
-QString visibleText(QStringView text) {
+QString visibleText(QStringView text)
+{
     QString out;
     out.reserve(text.size());
     const qsizetype n = text.size();
@@ -33,7 +34,8 @@ QString visibleText(QStringView text) {
     return out;
 }
 
-int visibleLength(QStringView line) {
+int visibleLength(QStringView line)
+{
     if (line.isEmpty())
         return 0;
     QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, line.data(), int(line.size()));
@@ -43,11 +45,13 @@ int visibleLength(QStringView line) {
     return count;
 }
 
-QStringList visibleLines(QStringView text) {
+QStringList visibleLines(QStringView text)
+{
     return visibleText(text).split(u'\n');
 }
 
-double charactersPerSecond(QStringView text, qint64 durationMs) {
+double charactersPerSecond(QStringView text, qint64 durationMs)
+{
     int chars = 0;
     for (const QString &line : visibleLines(text))
         chars += visibleLength(line);
@@ -58,7 +62,8 @@ double charactersPerSecond(QStringView text, qint64 durationMs) {
     return chars * 1000.0 / double(durationMs);
 }
 
-bool isCjk(char32_t c) {
+bool isCjk(char32_t c)
+{
     return (c >= 0x3040 && c <= 0x30FF)       // hiragana, katakana
            || (c >= 0x3400 && c <= 0x4DBF)    // CJK extension A
            || (c >= 0x4E00 && c <= 0x9FFF)    // CJK unified ideographs

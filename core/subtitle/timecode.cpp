@@ -2,13 +2,15 @@
 
 #include <QStringList>
 
-QString formatTimestamp(qint64 ms, QChar fractionSeparator) {
+QString formatTimestamp(qint64 ms, QChar fractionSeparator)
+{
     QString out;
     appendTimestamp(out, ms, fractionSeparator);
     return out;
 }
 
-void appendTimestamp(QString &out, qint64 ms, QChar sep) {
+void appendTimestamp(QString &out, qint64 ms, QChar sep)
+{
     if (ms < 0)
         ms = 0;
     const qint64 h = ms / 3600000;
@@ -31,7 +33,8 @@ void appendTimestamp(QString &out, qint64 ms, QChar sep) {
 
 namespace {
 
-std::optional<qint64> parseDigits(QStringView s, int maxDigits) {
+std::optional<qint64> parseDigits(QStringView s, int maxDigits)
+{
     if (s.isEmpty() || s.size() > maxDigits)
         return std::nullopt;
     qint64 v = 0;
@@ -45,7 +48,8 @@ std::optional<qint64> parseDigits(QStringView s, int maxDigits) {
 
 } // namespace
 
-std::optional<qint64> parseTimestamp(QStringView text) {
+std::optional<qint64> parseTimestamp(QStringView text)
+{
     text = text.trimmed();
     if (text.isEmpty())
         return std::nullopt;

@@ -8,20 +8,24 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("Track", text);
 }
 
-Error noSuchCue(CueId id) {
+Error noSuchCue(CueId id)
+{
     return makeError(ErrorCode::NotFound, tr("There is no cue with id %1.").arg(id));
 }
 
 } // namespace
 
 Track::Track(QObject *parent)
-    : QObject(parent) {}
+    : QObject(parent)
+{}
 
-bool Track::lessThan(const Cue &a, const Cue &b) {
+bool Track::lessThan(const Cue &a, const Cue &b)
+{
     if (a.start != b.start)
         return a.start < b.start;
     if (a.end != b.end)
@@ -29,7 +33,8 @@ bool Track::lessThan(const Cue &a, const Cue &b) {
     return a.id < b.id;
 }
 
-Track::Changes Track::diff(const Cue &before, const Cue &after) {
+Track::Changes Track::diff(const Cue &before, const Cue &after)
+{
     Changes c;
     if (before.start != after.start || before.end != after.end)
         c |= TimesChanged;
@@ -46,7 +51,8 @@ Track::Changes Track::diff(const Cue &before, const Cue &after) {
     return c;
 }
 
-Result<void> Track::validate(const Cue &cue) {
+Result<void> Track::validate(const Cue &cue)
+{
     if (cue.start < 0 || cue.end < cue.start)
         return makeError(ErrorCode::InvalidArgument,
                          tr("A cue must start at or after 0 and end at or after its start "
@@ -56,7 +62,8 @@ Result<void> Track::validate(const Cue &cue) {
     return {};
 }
 
-int Track::rowOf(CueId id) const {
+int Track::rowOf(CueId id) const
+{
     if (!m_indexValid) {
         m_index.clear();
         m_index.reserve(m_cues.size());
@@ -67,22 +74,26 @@ int Track::rowOf(CueId id) const {
     return m_index.value(id, -1);
 }
 
-const Cue *Track::find(CueId id) const {
+const Cue *Track::find(CueId id) const
+{
     const int row = rowOf(id);
     return row < 0 ? nullptr : &m_cues[row];
 }
 
-int Track::rowAtOrBefore(qint64 ms) const {
+int Track::rowAtOrBefore(qint64 ms) const
+{
     auto it = std::upper_bound(m_cues.cbegin(), m_cues.cend(), ms,
                                [](qint64 t, const Cue &c) { return t < c.start; });
     return int(it - m_cues.cbegin()) - 1;
 }
 
-int Track::insertionRow(const Cue &cue) const {
+int Track::insertionRow(const Cue &cue) const
+{
     return int(std::upper_bound(m_cues.cbegin(), m_cues.cend(), cue, lessThan) - m_cues.cbegin());
 }
 
-Result<void> Track::reset(Cues cues) {
+Result<void> Track::reset(Cues cues)
+{
     QSet<CueId> seen;
     CueId maxId = m_nextId - 1;
     for (const Cue &c : cues) {
@@ -109,7 +120,8 @@ Result<void> Track::reset(Cues cues) {
     return {};
 }
 
-Result<QList<CueId>> Track::insert(Cues cues) {
+Result<QList<CueId>> Track::insert(Cues cues)
+{
     QSet<CueId> newIds;
     for (const Cue &c : cues) {
         if (auto v = validate(c); !v)
@@ -136,14 +148,16 @@ Result<QList<CueId>> Track::insert(Cues cues) {
     return ids;
 }
 
-Result<CueId> Track::insert(Cue cue) {
+Result<CueId> Track::insert(Cue cue)
+{
     auto r = insert(Cues{std::move(cue)});
     if (!r)
         return r.error();
     return r->constFirst();
 }
 
-Result<void> Track::remove(const QList<CueId> &ids) {
+Result<void> Track::remove(const QList<CueId> &ids)
+{
     QList<int> rows;
     rows.reserve(ids.size());
     for (CueId id : ids) {
@@ -174,7 +188,8 @@ Result<void> Track::remove(const QList<CueId> &ids) {
 // the longest run that is already in order stay, every other cue moves once, in final order,
 // to just after its final predecessor. Shifting all cues therefore moves nothing and retiming one
 // cue moves at most that cue.
-void Track::restoreOrder() {
+void Track::restoreOrder()
+{
     const int n = int(m_cues.size());
     if (std::is_sorted(m_cues.cbegin(), m_cues.cend(), lessThan))
         return;
@@ -221,7 +236,8 @@ void Track::restoreOrder() {
     }
 }
 
-Result<void> Track::update(const Cues &cues) {
+Result<void> Track::update(const Cues &cues)
+{
     QList<int> rows;
     rows.reserve(cues.size());
     for (const Cue &c : cues) {
@@ -257,7 +273,8 @@ Result<void> Track::update(const Cues &cues) {
     return {};
 }
 
-Result<void> Track::setTimes(CueId id, qint64 start, qint64 end) {
+Result<void> Track::setTimes(CueId id, qint64 start, qint64 end)
+{
     const Cue *cue = find(id);
     if (!cue)
         return noSuchCue(id);
@@ -267,7 +284,8 @@ Result<void> Track::setTimes(CueId id, qint64 start, qint64 end) {
     return update({*r});
 }
 
-Result<void> Track::setText(CueId id, const QString &text) {
+Result<void> Track::setText(CueId id, const QString &text)
+{
     const Cue *cue = find(id);
     if (!cue)
         return noSuchCue(id);
@@ -276,7 +294,8 @@ Result<void> Track::setText(CueId id, const QString &text) {
     return update({c});
 }
 
-Result<CueId> Track::splitAt(CueId id, qint64 at) {
+Result<CueId> Track::splitAt(CueId id, qint64 at)
+{
     const Cue *cue = find(id);
     if (!cue)
         return noSuchCue(id);
@@ -288,7 +307,8 @@ Result<CueId> Track::splitAt(CueId id, qint64 at) {
     return insert(r->second);
 }
 
-Result<CueId> Track::splitAtWord(CueId id, int wordIndex) {
+Result<CueId> Track::splitAtWord(CueId id, int wordIndex)
+{
     const Cue *cue = find(id);
     if (!cue)
         return noSuchCue(id);
@@ -300,7 +320,8 @@ Result<CueId> Track::splitAtWord(CueId id, int wordIndex) {
     return insert(r->second);
 }
 
-Result<void> Track::mergeWithNext(CueId id) {
+Result<void> Track::mergeWithNext(CueId id)
+{
     const int row = rowOf(id);
     if (row < 0)
         return noSuchCue(id);
@@ -313,7 +334,8 @@ Result<void> Track::mergeWithNext(CueId id) {
     return update({merged});
 }
 
-Result<void> Track::mapTimes(const QList<CueId> &ids, const TimeMap &map) {
+Result<void> Track::mapTimes(const QList<CueId> &ids, const TimeMap &map)
+{
     Cues mapped;
     mapped.reserve(ids.size());
     for (CueId id : ids) {
@@ -328,15 +350,18 @@ Result<void> Track::mapTimes(const QList<CueId> &ids, const TimeMap &map) {
     return update(mapped);
 }
 
-Result<void> Track::shift(const QList<CueId> &ids, qint64 deltaMs) {
+Result<void> Track::shift(const QList<CueId> &ids, qint64 deltaMs)
+{
     return mapTimes(ids, TimeMap::shift(deltaMs));
 }
 
-QList<CueId> Track::allIds() const {
+QList<CueId> Track::allIds() const
+{
     return idsInRows(0, count() - 1);
 }
 
-QList<CueId> Track::idsInRows(int first, int last) const {
+QList<CueId> Track::idsInRows(int first, int last) const
+{
     QList<CueId> ids;
     first = std::max(first, 0);
     last = std::min(last, count() - 1);

@@ -9,20 +9,24 @@
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("VttFormat", text);
 }
 
-bool isDigit(QChar c) {
+bool isDigit(QChar c)
+{
     return c >= u'0' && c <= u'9';
 }
 
-bool isVttSpace(QChar c) {
+bool isVttSpace(QChar c)
+{
     return c == u' ' || c == u'\t' || c == u'\f';
 }
 
 // "collect a WebVTT timestamp": [hh+:]mm:ss.ttt with exact field widths.
-bool readVttTime(QStringView s, qsizetype *pos, qint64 *ms) {
+bool readVttTime(QStringView s, qsizetype *pos, qint64 *ms)
+{
     qsizetype i = *pos;
     const qsizetype n = s.size();
     auto digits = [&](qint64 *v) {
@@ -66,7 +70,8 @@ bool readVttTime(QStringView s, qsizetype *pos, qint64 *ms) {
     return true;
 }
 
-bool parseTimingLine(QStringView line, qint64 *start, qint64 *end, QString *settings) {
+bool parseTimingLine(QStringView line, qint64 *start, qint64 *end, QString *settings)
+{
     qsizetype pos = 0;
     while (pos < line.size() && isVttSpace(line[pos]))
         ++pos;
@@ -87,7 +92,8 @@ bool parseTimingLine(QStringView line, qint64 *start, qint64 *end, QString *sett
     return true;
 }
 
-bool startsWithKeyword(QStringView line, QStringView keyword) {
+bool startsWithKeyword(QStringView line, QStringView keyword)
+{
     return line.startsWith(keyword) &&
            (line.size() == keyword.size() || isVttSpace(line[keyword.size()]));
 }
@@ -101,7 +107,8 @@ constexpr NamedRef kRefs[] = {{u"amp", u'&'},       {u"lt", u'<'},       {u"gt",
                               {u"quot", u'"'},      {u"apos", u'\''}};
 
 // Decodes the character reference starting at text[i] == '&'; returns its length or 0.
-qsizetype decodeReference(QStringView text, qsizetype i, QString *out) {
+qsizetype decodeReference(QStringView text, qsizetype i, QString *out)
+{
     const qsizetype semi = text.indexOf(u';', i + 1);
     if (semi < 0 || semi - i > 12)
         return 0;
@@ -129,7 +136,8 @@ qsizetype decodeReference(QStringView text, qsizetype i, QString *out) {
 // Length of a tag starting at text[i] == '<' as the writer treats it ('<' + name char, then
 // everything to the next '>' on the line, which must not be part of "-->"), or 0 when the '<' is
 // a literal character.
-qsizetype tagLength(QStringView text, qsizetype i) {
+qsizetype tagLength(QStringView text, qsizetype i)
+{
     if (i + 1 >= text.size())
         return 0;
     const QChar next = text[i + 1];
@@ -149,7 +157,8 @@ qsizetype tagLength(QStringView text, qsizetype i) {
     return 0;
 }
 
-QString escapeAnnotation(QStringView s) {
+QString escapeAnnotation(QStringView s)
+{
     QString out;
     for (QChar c : s) {
         if (c == u'&')
@@ -164,7 +173,8 @@ QString escapeAnnotation(QStringView s) {
     return out;
 }
 
-void applyVoiceSpan(Cue &cue, QStringView payload) {
+void applyVoiceSpan(Cue &cue, QStringView payload)
+{
     static const QRegularExpression voice(QStringLiteral("^<v((?:\\.[^\\s.>]+)*)[ \\t]+([^>]+)>"));
     const auto m = voice.match(payload);
     QStringView rest = payload;
@@ -188,7 +198,8 @@ void applyVoiceSpan(Cue &cue, QStringView payload) {
 
 } // namespace
 
-QString vttPayloadToText(QStringView payload) {
+QString vttPayloadToText(QStringView payload)
+{
     if (!payload.contains(u'&'))
         return payload.toString();
     QString out;
@@ -216,7 +227,8 @@ QString vttPayloadToText(QStringView payload) {
 
 namespace {
 
-void appendEscapedLine(QString &out, QStringView line) {
+void appendEscapedLine(QString &out, QStringView line)
+{
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line[i];
         switch (c.unicode()) {
@@ -253,7 +265,8 @@ void appendEscapedLine(QString &out, QStringView line) {
 
 } // namespace
 
-QString textToVttPayload(QStringView text) {
+QString textToVttPayload(QStringView text)
+{
     QString out;
     out.reserve(text.size() + 8);
     LineReader lines(text);
@@ -268,7 +281,8 @@ QString textToVttPayload(QStringView text) {
     return out;
 }
 
-Result<SubtitleData> readVtt(QStringView input, ParseMode mode) {
+Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
+{
     QString cleaned;
     input = withoutNul(input, cleaned);
     if (!input.startsWith(u"WEBVTT") ||
@@ -382,7 +396,8 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode) {
 
 namespace {
 
-QString cleanBlockText(QStringView text) {
+QString cleanBlockText(QStringView text)
+{
     QStringList kept;
     LineReader lines(text);
     while (!lines.atEnd()) {
@@ -393,7 +408,8 @@ QString cleanBlockText(QStringView text) {
     return kept.join(u'\n');
 }
 
-QString cleanHeader(const QString &header) {
+QString cleanHeader(const QString &header)
+{
     QStringList lines = header.split(u'\n');
     QString first = lines.takeFirst();
     first.remove(u'\r');
@@ -409,7 +425,8 @@ QString cleanHeader(const QString &header) {
     return out;
 }
 
-void appendBlocks(QString &out, const QList<VttBlock> &blocks, int beforeCue, bool last) {
+void appendBlocks(QString &out, const QList<VttBlock> &blocks, int beforeCue, bool last)
+{
     for (const VttBlock &b : blocks) {
         if (b.beforeCue == beforeCue || (last && b.beforeCue > beforeCue)) {
             const QString text = cleanBlockText(b.text);
@@ -421,7 +438,8 @@ void appendBlocks(QString &out, const QList<VttBlock> &blocks, int beforeCue, bo
 
 } // namespace
 
-QString writeVtt(const Cues &cues, const SubtitleMeta &meta) {
+QString writeVtt(const Cues &cues, const SubtitleMeta &meta)
+{
     QString out;
     qsizetype estimate = 64;
     for (const Cue &c : cues)

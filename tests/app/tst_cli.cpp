@@ -30,13 +30,15 @@ private:
         QByteArray out, err;
     };
     Run run(const QStringList &args, const QByteArray &input = {});
-    QString data(const QString &name) const {
+    QString data(const QString &name) const
+    {
         return QStringLiteral(CAPTIONEER_TEST_DATA "/subtitles/") + name;
     }
     QTemporaryDir m_dir;
 };
 
-TestCli::Run TestCli::run(const QStringList &args, const QByteArray &input) {
+TestCli::Run TestCli::run(const QStringList &args, const QByteArray &input)
+{
     QProcess p;
     p.start(QStringLiteral(CAPTIONEER_EXE), args);
     if (!p.waitForStarted(10000))
@@ -53,7 +55,8 @@ TestCli::Run TestCli::run(const QStringList &args, const QByteArray &input) {
             p.readAllStandardError()};
 }
 
-void TestCli::versionAndHelp() {
+void TestCli::versionAndHelp()
+{
     Run r = run({u"--version"_s});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.trimmed(), QByteArray("captioneer " CAPTIONEER_VERSION));
@@ -66,7 +69,8 @@ void TestCli::versionAndHelp() {
     QVERIFY(r.out.contains("--encoding"));
 }
 
-void TestCli::exitCodes_data() {
+void TestCli::exitCodes_data()
+{
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("stderrMentions");
@@ -100,7 +104,8 @@ void TestCli::exitCodes_data() {
         << 1 << u"x.vtt"_s;
 }
 
-void TestCli::exitCodes() {
+void TestCli::exitCodes()
+{
     QFETCH(QStringList, args);
     QFETCH(int, code);
     QFETCH(QString, stderrMentions);
@@ -109,7 +114,8 @@ void TestCli::exitCodes() {
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrMentions), r.err.constData());
 }
 
-void TestCli::convertsFiles() {
+void TestCli::convertsFiles()
+{
     const QString vtt = m_dir.filePath(u"tags.vtt"_s);
     const QString srt = m_dir.filePath(u"tags.srt"_s);
     QCOMPARE(run({u"convert"_s, data(u"tags.srt"_s), vtt}).code, 0);
@@ -119,7 +125,8 @@ void TestCli::convertsFiles() {
     QCOMPARE(b.readAll(), a.readAll());
 }
 
-void TestCli::convertsThroughPipes() {
+void TestCli::convertsThroughPipes()
+{
     QFile f(data(u"full.vtt"_s));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray vtt = f.readAll();
@@ -134,7 +141,8 @@ void TestCli::convertsThroughPipes() {
     QCOMPARE(cues->cues.size(), 6);
 }
 
-void TestCli::legacyEncodings() {
+void TestCli::legacyEncodings()
+{
     const QString text = u"1\n00:00:01,000 --> 00:00:02,000\n我们今天说中文。\n\n"_s;
     QStringEncoder gb("GB18030");
     const QByteArray bytes = gb.encode(text);
@@ -150,7 +158,8 @@ void TestCli::legacyEncodings() {
     QCOMPARE(back.out, bytes);
 }
 
-void TestCli::writesProjectAndJson() {
+void TestCli::writesProjectAndJson()
+{
     const QString project = m_dir.filePath(u"full.captioneer"_s);
     const QString json = m_dir.filePath(u"full.json"_s);
     const QString vtt = m_dir.filePath(u"again.vtt"_s);

@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Cue cue(qint64 start, qint64 end, const QString &text) {
+Cue cue(qint64 start, qint64 end, const QString &text)
+{
     Cue c;
     c.start = start;
     c.end = end;
@@ -18,7 +19,8 @@ Cue cue(qint64 start, qint64 end, const QString &text) {
     return c;
 }
 
-Cues sample() {
+Cues sample()
+{
     Cue fox = cue(1000, 3000, u"The quick brown fox"_s);
     for (int i = 0; i < 4; ++i) {
         Word w;
@@ -54,7 +56,8 @@ private:
     QAbstractItemModelTester *m_tester = nullptr;
 };
 
-void TestDocument::init() {
+void TestDocument::init()
+{
     m_doc = new Document;
     m_model = new CueTableModel(m_doc);
     m_tester = new QAbstractItemModelTester(m_model,
@@ -62,13 +65,15 @@ void TestDocument::init() {
     QVERIFY(m_doc->load(sample()).ok());
 }
 
-void TestDocument::cleanup() {
+void TestDocument::cleanup()
+{
     delete m_tester;
     delete m_model;
     delete m_doc;
 }
 
-void TestDocument::everyEditUndoesExactly_data() {
+void TestDocument::everyEditUndoesExactly_data()
+{
     QTest::addColumn<QString>("edit");
     QTest::addColumn<QString>("name");
     QTest::newRow("insert") << u"insert"_s << u"Insert cue"_s;
@@ -87,7 +92,8 @@ void TestDocument::everyEditUndoesExactly_data() {
     QTest::newRow("replace") << u"replace"_s << u"Re-segment"_s;
 }
 
-void TestDocument::everyEditUndoesExactly() {
+void TestDocument::everyEditUndoesExactly()
+{
     QFETCH(QString, edit);
     QFETCH(QString, name);
     Track *t = m_doc->track();
@@ -138,7 +144,8 @@ void TestDocument::everyEditUndoesExactly() {
     QCOMPARE(t->cues(), edited);
 }
 
-void TestDocument::refusedEditPushesNothing() {
+void TestDocument::refusedEditPushesNothing()
+{
     const QList<CueId> ids = m_doc->track()->allIds();
     QVERIFY(!m_doc->setCueTimes(ids[0], 500, 100).ok());
     QVERIFY(!m_doc->mergeWithNext(ids.last()).ok());
@@ -150,7 +157,8 @@ void TestDocument::refusedEditPushesNothing() {
     QVERIFY(!m_doc->isModified());
 }
 
-void TestDocument::typingMergesWithinGesture() {
+void TestDocument::typingMergesWithinGesture()
+{
     const CueId id = m_doc->track()->at(0).id;
     const quint64 g = m_doc->beginGesture();
     for (const QString &t : {u"I"_s, u"In"_s, u"Int"_s, u"Intr"_s})
@@ -165,7 +173,8 @@ void TestDocument::typingMergesWithinGesture() {
     QCOMPARE(m_doc->track()->at(0).text, u"Intro"_s);
 }
 
-void TestDocument::draggingMergesWithinGesture() {
+void TestDocument::draggingMergesWithinGesture()
+{
     const CueId id = m_doc->track()->at(2).id;
     const Cues original = m_doc->track()->cues();
     const quint64 g = m_doc->beginGesture();
@@ -179,7 +188,8 @@ void TestDocument::draggingMergesWithinGesture() {
     QCOMPARE(m_doc->track()->find(id)->start, 4000);
 }
 
-void TestDocument::modifiedFollowsCleanIndex() {
+void TestDocument::modifiedFollowsCleanIndex()
+{
     QSignalSpy spy(m_doc, &Document::modifiedChanged);
     const CueId id = m_doc->track()->at(0).id;
     QVERIFY(m_doc->setCueText(id, u"a"_s).ok());
@@ -198,7 +208,8 @@ void TestDocument::modifiedFollowsCleanIndex() {
     QVERIFY(m_doc->isModified());
 }
 
-void TestDocument::undoRestoresIds() {
+void TestDocument::undoRestoresIds()
+{
     Track *t = m_doc->track();
     const QList<CueId> before = t->allIds();
     auto right = m_doc->splitCue(before[1], 2000);
@@ -212,7 +223,8 @@ void TestDocument::undoRestoresIds() {
     QVERIFY(t->allIds().contains(*right)); // redo recreates the same id
 }
 
-void TestDocument::modelTracksEverything() {
+void TestDocument::modelTracksEverything()
+{
     // The tester (installed in init) checks every signal while we edit, undo and redo.
     const QList<CueId> ids = m_doc->track()->allIds();
     QVERIFY(m_doc->insertCue(cue(100, 200, u"early"_s)).ok());
@@ -237,7 +249,8 @@ void TestDocument::modelTracksEverything() {
     QCOMPARE(m_model->rowCount(), 4);
 }
 
-void TestDocument::modelEditsGoThroughUndo() {
+void TestDocument::modelEditsGoThroughUndo()
+{
     QSignalSpy dataChanged(m_model, &QAbstractItemModel::dataChanged);
     const QModelIndex text = m_model->index(1, CueTableModel::TextColumn);
     QVERIFY(m_model->setData(text, u"edited"_s));

@@ -84,7 +84,8 @@ static const char *const kTokens[] = {"-->",
                                       " ",
                                       "\t"};
 
-void TestFuzzReaders::initTestCase() {
+void TestFuzzReaders::initTestCase()
+{
     const QDir dir(QStringLiteral(CAPTIONEER_TEST_DATA "/subtitles"));
     for (const QString &name : dir.entryList(QDir::Files))
         m_corpus.append(readFixture(u"subtitles/"_s + name));
@@ -95,7 +96,8 @@ void TestFuzzReaders::initTestCase() {
     QVERIFY(m_corpus.size() >= 10);
 }
 
-QByteArray TestFuzzReaders::mutate(QByteArray b) {
+QByteArray TestFuzzReaders::mutate(QByteArray b)
+{
     const int edits = 1 + int(m_rng.bounded(8));
     for (int e = 0; e < edits; ++e) {
         const qsizetype n = b.size();
@@ -130,21 +132,24 @@ QByteArray TestFuzzReaders::mutate(QByteArray b) {
 }
 
 // The cue as a WebVTT payload would carry it: voice span and text.
-static QString voicedText(const Cue &c) {
+static QString voicedText(const Cue &c)
+{
     if (c.speaker.isEmpty())
         return c.text;
     return u"<v"_s + c.vttVoiceClasses + u' ' + c.speaker + u'>' + c.text +
            (c.vttVoiceClosed ? u"</v>"_s : QString());
 }
 
-static void checkCues(const Cues &cues) {
+static void checkCues(const Cues &cues)
+{
     for (const Cue &c : cues) {
         QVERIFY(c.start >= 0);
         QVERIFY(c.end >= c.start);
     }
 }
 
-void TestFuzzReaders::feed(const QByteArray &bytes) {
+void TestFuzzReaders::feed(const QByteArray &bytes)
+{
     ++m_inputs;
     for (ParseMode mode : {ParseMode::Lenient, ParseMode::Strict}) {
         SubtitleReadOptions options;
@@ -189,7 +194,8 @@ void TestFuzzReaders::feed(const QByteArray &bytes) {
         checkCues(*j);
 }
 
-void TestFuzzReaders::mutatedFixtures() {
+void TestFuzzReaders::mutatedFixtures()
+{
     QElapsedTimer timer;
     timer.start();
     for (int round = 0; round < 1500 && timer.elapsed() < 6000; ++round) {
@@ -202,7 +208,8 @@ void TestFuzzReaders::mutatedFixtures() {
     qInfo("fed %lld mutated inputs", m_inputs);
 }
 
-void TestFuzzReaders::randomTokenSoup() {
+void TestFuzzReaders::randomTokenSoup()
+{
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < 3000 && timer.elapsed() < 4000; ++i) {
@@ -216,7 +223,8 @@ void TestFuzzReaders::randomTokenSoup() {
     }
 }
 
-void TestFuzzReaders::randomBytes() {
+void TestFuzzReaders::randomBytes()
+{
     for (int i = 0; i < 500; ++i) {
         QByteArray b(qsizetype(m_rng.bounded(4096)), Qt::Uninitialized);
         for (char &c : b)

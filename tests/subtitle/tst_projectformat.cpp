@@ -22,7 +22,8 @@ private Q_SLOTS:
     void atomicWriteKeepsOldFileOnFailure();
 };
 
-static ProjectData sampleProject() {
+static ProjectData sampleProject()
+{
     ProjectData p;
     Cue c;
     c.id = 7;
@@ -60,7 +61,8 @@ static ProjectData sampleProject() {
     return p;
 }
 
-void TestProjectFormat::roundTripKeepsEverything() {
+void TestProjectFormat::roundTripKeepsEverything()
+{
     const ProjectData p = sampleProject();
     auto back = parseProject(serializeProject(p));
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
@@ -73,7 +75,8 @@ void TestProjectFormat::roundTripKeepsEverything() {
     QCOMPARE(back->providerMeta, p.providerMeta);
 }
 
-void TestProjectFormat::assignsIdsToNewCues() {
+void TestProjectFormat::assignsIdsToNewCues()
+{
     ProjectData p;
     Cue a, b;
     a.end = b.end = 10;
@@ -86,7 +89,8 @@ void TestProjectFormat::assignsIdsToNewCues() {
     QCOMPARE(back->nextId, 7);
 }
 
-void TestProjectFormat::refusesBadFiles_data() {
+void TestProjectFormat::refusesBadFiles_data()
+{
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("code");
     QTest::addColumn<int>("line");
@@ -126,7 +130,8 @@ void TestProjectFormat::refusesBadFiles_data() {
                                     << int(ErrorCode::ParseError) << 0 << u"segment 1"_s;
 }
 
-void TestProjectFormat::refusesBadFiles() {
+void TestProjectFormat::refusesBadFiles()
+{
     QFETCH(QByteArray, bytes);
     QFETCH(int, code);
     QFETCH(int, line);
@@ -139,7 +144,8 @@ void TestProjectFormat::refusesBadFiles() {
              qPrintable(r.error().message));
 }
 
-void TestProjectFormat::cuesJsonRoundTrip() {
+void TestProjectFormat::cuesJsonRoundTrip()
+{
     const Cues cues = sampleProject().cues;
     auto back = parseCuesJson(serializeCuesJson(cues));
     QVERIFY(back.ok());
@@ -155,7 +161,8 @@ void TestProjectFormat::cuesJsonRoundTrip() {
     QCOMPARE(c.value(u"words"_s).toArray().size(), 2);
 }
 
-void TestProjectFormat::atomicWriteKeepsOldFileOnFailure() {
+void TestProjectFormat::atomicWriteKeepsOldFileOnFailure()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(u"p.captioneer"_s);
     QVERIFY(writeFileAtomically(path, serializeProject(sampleProject())).ok());

@@ -19,7 +19,8 @@ private Q_SLOTS:
     void throughProjectAndJson();
 };
 
-static void compareCues(const Cues &a, const Cues &b) {
+static void compareCues(const Cues &a, const Cues &b)
+{
     QCOMPARE(a.size(), b.size());
     for (int i = 0; i < a.size(); ++i) {
         QCOMPARE(a[i].start, b[i].start);
@@ -29,14 +30,16 @@ static void compareCues(const Cues &a, const Cues &b) {
     }
 }
 
-void TestRoundTrip::srtThroughVtt_data() {
+void TestRoundTrip::srtThroughVtt_data()
+{
     QTest::addColumn<QString>("file");
     for (const char *f :
          {"basic.srt", "tags.srt", "numbers.srt", "crlf_bom.srt", "cr_only.srt", "messy.srt"})
         QTest::newRow(f) << QString::fromLatin1(f);
 }
 
-void TestRoundTrip::srtThroughVtt() {
+void TestRoundTrip::srtThroughVtt()
+{
     QFETCH(QString, file);
     auto original = parseSubtitles(readFixture(u"subtitles/"_s + file), {}, file);
     QVERIFY(original.ok());
@@ -50,13 +53,15 @@ void TestRoundTrip::srtThroughVtt() {
     compareCues(back->cues, original->data.cues);
 }
 
-void TestRoundTrip::vttThroughVtt_data() {
+void TestRoundTrip::vttThroughVtt_data()
+{
     QTest::addColumn<QString>("file");
     for (const char *f : {"full.vtt", "minutes.vtt", "bad_timing.vtt"})
         QTest::newRow(f) << QString::fromLatin1(f);
 }
 
-void TestRoundTrip::vttThroughVtt() {
+void TestRoundTrip::vttThroughVtt()
+{
     QFETCH(QString, file);
     auto original = readVtt(fixtureText(u"subtitles/"_s + file));
     QVERIFY(original.ok());
@@ -73,7 +78,8 @@ void TestRoundTrip::vttThroughVtt() {
     QCOMPARE(writeVtt(again->cues, again->meta), once);
 }
 
-void TestRoundTrip::throughProjectAndJson_data() {
+void TestRoundTrip::throughProjectAndJson_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("format");
     QTest::newRow("srt via json") << u"tags.srt"_s << u"json"_s;
@@ -82,7 +88,8 @@ void TestRoundTrip::throughProjectAndJson_data() {
     QTest::newRow("vtt via project") << u"full.vtt"_s << u"captioneer"_s;
 }
 
-void TestRoundTrip::throughProjectAndJson() {
+void TestRoundTrip::throughProjectAndJson()
+{
     QFETCH(QString, file);
     QFETCH(QString, format);
     auto original = parseSubtitles(readFixture(u"subtitles/"_s + file), {}, file);

@@ -21,7 +21,8 @@ private Q_SLOTS:
     void emptyInputIsEmpty();
 };
 
-void TestSrtFormat::readsFixtures_data() {
+void TestSrtFormat::readsFixtures_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("row");
@@ -64,7 +65,8 @@ void TestSrtFormat::readsFixtures_data() {
         << u"messy.srt"_s << 4 << 3 << 7000LL << 8000LL << u"Coordinates after the timing"_s;
 }
 
-void TestSrtFormat::readsFixtures() {
+void TestSrtFormat::readsFixtures()
+{
     QFETCH(QString, file);
     QFETCH(int, count);
     QFETCH(int, row);
@@ -80,7 +82,8 @@ void TestSrtFormat::readsFixtures() {
     QCOMPARE(c.text, text);
 }
 
-void TestSrtFormat::lenientReportsSkippedLines() {
+void TestSrtFormat::lenientReportsSkippedLines()
+{
     auto r = readSrt(fixtureText(QStringLiteral("subtitles/messy.srt")));
     QVERIFY(r.ok());
     QCOMPARE(r->diagnostics.size(), 2);
@@ -89,7 +92,8 @@ void TestSrtFormat::lenientReportsSkippedLines() {
     QCOMPARE(r->diagnostics[1].line, 19);
 }
 
-void TestSrtFormat::strictFailsWithLine_data() {
+void TestSrtFormat::strictFailsWithLine_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("line");
     QTest::newRow("garbage between cues")
@@ -99,7 +103,8 @@ void TestSrtFormat::strictFailsWithLine_data() {
     QTest::newRow("garbage first") << u"hello\n1\n00:00:01,000 --> 00:00:02,000\nA\n"_s << 1;
 }
 
-void TestSrtFormat::strictFailsWithLine() {
+void TestSrtFormat::strictFailsWithLine()
+{
     QFETCH(QString, text);
     QFETCH(int, line);
     auto strict = readSrt(text, ParseMode::Strict);
@@ -112,7 +117,8 @@ void TestSrtFormat::strictFailsWithLine() {
     QCOMPARE(lenient->diagnostics.first().line, line);
 }
 
-void TestSrtFormat::timingLines_data() {
+void TestSrtFormat::timingLines_data()
+{
     QTest::addColumn<QString>("line");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<qint64>("start");
@@ -134,7 +140,8 @@ void TestSrtFormat::timingLines_data() {
     QTest::newRow("empty") << u""_s << false << 0LL << 0LL;
 }
 
-void TestSrtFormat::timingLines() {
+void TestSrtFormat::timingLines()
+{
     QFETCH(QString, line);
     QFETCH(bool, valid);
     QFETCH(qint64, start);
@@ -147,7 +154,8 @@ void TestSrtFormat::timingLines() {
     }
 }
 
-void TestSrtFormat::writesCanonical() {
+void TestSrtFormat::writesCanonical()
+{
     auto r = readSrt(fixtureText(QStringLiteral("subtitles/messy.srt")));
     QVERIFY(r.ok());
     const QString out = writeSrt(r->cues);
@@ -163,7 +171,8 @@ void TestSrtFormat::writesCanonical() {
     }
 }
 
-void TestSrtFormat::writerDropsBlankLinesInText() {
+void TestSrtFormat::writerDropsBlankLinesInText()
+{
     Cue c;
     c.start = 0;
     c.end = 1000;
@@ -175,13 +184,15 @@ void TestSrtFormat::writerDropsBlankLinesInText() {
     QCOMPARE(back->cues.size(), 1);
 }
 
-void TestSrtFormat::noCueIsAnError() {
+void TestSrtFormat::noCueIsAnError()
+{
     auto r = readSrt(QStringLiteral("just some text\nwithout cues\n"));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().line, 1);
 }
 
-void TestSrtFormat::emptyInputIsEmpty() {
+void TestSrtFormat::emptyInputIsEmpty()
+{
     auto r = readSrt(QStringLiteral("\n\n  \n"));
     QVERIFY(r.ok());
     QVERIFY(r->cues.isEmpty());

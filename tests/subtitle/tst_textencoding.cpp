@@ -10,14 +10,16 @@ namespace {
 
 // `text` encoded by Qt's (ICU's) own encoder, so that the tests need no binary fixtures. Empty
 // when `encoding` cannot represent `text`, which makes the row fail visibly.
-QByteArray encoded(const char *encoding, const QString &text) {
+QByteArray encoded(const char *encoding, const QString &text)
+{
     QStringEncoder encoder(encoding, QStringConverter::Flag::Stateless);
     const QByteArray bytes = encoder.encode(text);
     return encoder.hasError() ? QByteArray() : bytes;
 }
 
 // An SRT file with one cue per line of dialogue.
-QString srt(const QStringList &dialogue, const QString &newline = u"\n"_s) {
+QString srt(const QStringList &dialogue, const QString &newline = u"\n"_s)
+{
     QString out;
     for (int i = 0; i < int(dialogue.size()); ++i) {
         out += QString::number(i + 1) + newline +
@@ -35,7 +37,8 @@ struct Sample {
 };
 
 // Realistic subtitle dialogue in each legacy encoding that decodeText must recognise.
-QList<Sample> legacySamples() {
+QList<Sample> legacySamples()
+{
     return {
         {"GB18030 Simplified Chinese",
          "GB18030",
@@ -97,7 +100,8 @@ private Q_SLOTS:
     void commonEncodingsAreUsable();
 };
 
-void TestTextEncoding::decode_data() {
+void TestTextEncoding::decode_data()
+{
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("forced");
     QTest::addColumn<QString>("text");
@@ -148,6 +152,9 @@ void TestTextEncoding::decode_data() {
     QTest::newRow("short windows-1252, two words")
         << QByteArray("\xC7\x61 va, J\xFCrgen?") << QString() << u"Ça va, Jürgen?"_s
         << u"windows-1252"_s << false << true << 0;
+    QTest::newRow("UTF-8 with one damaged byte stays UTF-8")
+        << QByteArray(simplified.toUtf8().replace("\xE4\xBD\xA0", "\xFF")) << QString()
+        << QString(simplified).replace(u"你"_s, u"\uFFFD"_s) << u"UTF-8"_s << false << false << 1;
     QTest::newRow("GB18030 with a stray byte")
         << QByteArray(encoded("GB18030", u"我也不知道。"_s) + '\x80' +
                       encoded("GB18030", u"\n先去吃饭吧。"_s))
@@ -190,7 +197,8 @@ void TestTextEncoding::decode_data() {
         << 1;
 }
 
-void TestTextEncoding::decode() {
+void TestTextEncoding::decode()
+{
     QFETCH(QByteArray, bytes);
     QFETCH(QString, forced);
     QFETCH(QString, text);
@@ -209,7 +217,8 @@ void TestTextEncoding::decode() {
     QCOMPARE(r->invalidSequences, invalid);
 }
 
-void TestTextEncoding::legacyDetection_data() {
+void TestTextEncoding::legacyDetection_data()
+{
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("encoding");
@@ -230,7 +239,8 @@ void TestTextEncoding::legacyDetection_data() {
     }
 }
 
-void TestTextEncoding::legacyDetection() {
+void TestTextEncoding::legacyDetection()
+{
     QFETCH(QByteArray, bytes);
     QFETCH(QString, text);
     QFETCH(QString, encoding);
@@ -245,7 +255,8 @@ void TestTextEncoding::legacyDetection() {
     QCOMPARE(r->invalidSequences, 0);
 }
 
-void TestTextEncoding::forcedNames_data() {
+void TestTextEncoding::forcedNames_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("text");
 
@@ -264,7 +275,8 @@ void TestTextEncoding::forcedNames_data() {
     QTest::newRow("UTF-16LE") << u"UTF-16LE"_s << u"字幕 😀"_s;
 }
 
-void TestTextEncoding::forcedNames() {
+void TestTextEncoding::forcedNames()
+{
     QFETCH(QString, name);
     QFETCH(QString, text);
 
@@ -278,7 +290,8 @@ void TestTextEncoding::forcedNames() {
     QCOMPARE(r->invalidSequences, 0);
 }
 
-void TestTextEncoding::unknownEncoding() {
+void TestTextEncoding::unknownEncoding()
+{
     const Result<DecodedText> decoded = decodeText(QByteArray("abc"), u"no-such-encoding"_s);
     QVERIFY(!decoded.ok());
     QCOMPARE(decoded.error().code, ErrorCode::InvalidArgument);
@@ -290,7 +303,8 @@ void TestTextEncoding::unknownEncoding() {
     QVERIFY(encodedText.error().message.contains(u"no-such-encoding"_s));
 }
 
-void TestTextEncoding::encode_data() {
+void TestTextEncoding::encode_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<bool>("writeBom");
@@ -315,7 +329,8 @@ void TestTextEncoding::encode_data() {
         << u"a\r\nb\n"_s << QString() << false << "61 0d0a 62 0a";
 }
 
-void TestTextEncoding::encode() {
+void TestTextEncoding::encode()
+{
     QFETCH(QString, text);
     QFETCH(QString, encoding);
     QFETCH(bool, writeBom);
@@ -326,7 +341,8 @@ void TestTextEncoding::encode() {
     QCOMPARE(r->toHex(), QByteArray::fromHex(hex.toLatin1()).toHex());
 }
 
-void TestTextEncoding::roundTrip_data() {
+void TestTextEncoding::roundTrip_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<bool>("writeBom");
@@ -343,7 +359,8 @@ void TestTextEncoding::roundTrip_data() {
 }
 
 // encodeText output decodes back to the same text, both detected and forced.
-void TestTextEncoding::roundTrip() {
+void TestTextEncoding::roundTrip()
+{
     QFETCH(QString, text);
     QFETCH(QString, encoding);
     QFETCH(bool, writeBom);
@@ -364,7 +381,8 @@ void TestTextEncoding::roundTrip() {
     QCOMPARE(forced->hadBom, writeBom);
 }
 
-void TestTextEncoding::unrepresentable_data() {
+void TestTextEncoding::unrepresentable_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<QString>("character");
@@ -381,7 +399,8 @@ void TestTextEncoding::unrepresentable_data() {
                                              << u"UTF-8"_s << QString(QChar(0xD800)) << u"U+D800"_s;
 }
 
-void TestTextEncoding::unrepresentable() {
+void TestTextEncoding::unrepresentable()
+{
     QFETCH(QString, text);
     QFETCH(QString, encoding);
     QFETCH(QString, character);
@@ -394,7 +413,8 @@ void TestTextEncoding::unrepresentable() {
     QVERIFY2(r.error().message.contains(codePoint), qPrintable(r.error().message));
 }
 
-void TestTextEncoding::commonEncodingsAreUsable() {
+void TestTextEncoding::commonEncodingsAreUsable()
+{
     const QStringList names = commonEncodings();
     for (const char *detectable :
          {"UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "Big5", "Shift_JIS", "windows-1252"})

@@ -7,7 +7,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Cue cue(qint64 start, qint64 end, const QString &text, Words words = {}) {
+Cue cue(qint64 start, qint64 end, const QString &text, Words words = {})
+{
     Cue c;
     c.start = start;
     c.end = end;
@@ -16,7 +17,8 @@ Cue cue(qint64 start, qint64 end, const QString &text, Words words = {}) {
     return c;
 }
 
-Word word(qint64 start, qint64 end, const QString &text) {
+Word word(qint64 start, qint64 end, const QString &text)
+{
     Word w;
     w.start = start;
     w.end = end;
@@ -24,7 +26,8 @@ Word word(qint64 start, qint64 end, const QString &text) {
     return w;
 }
 
-QStringList texts(const Track &t) {
+QStringList texts(const Track &t)
+{
     QStringList out;
     for (const Cue &c : t.cues())
         out.append(c.text);
@@ -32,7 +35,8 @@ QStringList texts(const Track &t) {
 }
 
 // A cue "The quick brown fox" from 1000 to 3000 with one word per 500 ms.
-Cue foxCue() {
+Cue foxCue()
+{
     return cue(1000, 3000, u"The quick brown fox"_s,
                {word(1000, 1400, u"The"_s), word(1500, 1900, u" quick"_s),
                 word(2000, 2400, u" brown"_s), word(2500, 2900, u" fox"_s)});
@@ -61,7 +65,8 @@ private Q_SLOTS:
     void changeNotificationsAreExact();
 };
 
-void TestTrack::insertKeepsTimeOrderAndStableIds() {
+void TestTrack::insertKeepsTimeOrderAndStableIds()
+{
     Track t;
     auto a = t.insert(cue(5000, 6000, u"b"_s));
     auto b = t.insert(cue(1000, 2000, u"a"_s));
@@ -75,7 +80,8 @@ void TestTrack::insertKeepsTimeOrderAndStableIds() {
     QCOMPARE(t.rowAtOrBefore(500), -1);
 }
 
-void TestTrack::idsAreNeverReused() {
+void TestTrack::idsAreNeverReused()
+{
     Track t;
     auto a = t.insert(cue(0, 10, u"a"_s));
     QVERIFY(t.remove({*a}).ok());
@@ -90,7 +96,8 @@ void TestTrack::idsAreNeverReused() {
     QVERIFY(!t.insert(old).ok()); // an id in use is refused
 }
 
-void TestTrack::invalidOperationsChangeNothing_data() {
+void TestTrack::invalidOperationsChangeNothing_data()
+{
     QTest::addColumn<int>("operation");
     QTest::newRow("negative start") << 0;
     QTest::newRow("end before start") << 1;
@@ -104,7 +111,8 @@ void TestTrack::invalidOperationsChangeNothing_data() {
     QTest::newRow("two-point sync with equal points") << 9;
 }
 
-void TestTrack::invalidOperationsChangeNothing() {
+void TestTrack::invalidOperationsChangeNothing()
+{
     QFETCH(int, operation);
     Track t;
     QVERIFY(t.reset({cue(0, 1000, u"a"_s), foxCue(), cue(4000, 5000, u"c"_s)}).ok());
@@ -153,7 +161,8 @@ void TestTrack::invalidOperationsChangeNothing() {
     QCOMPARE(removed.count(), 0);
 }
 
-void TestTrack::removeEmitsContiguousRuns() {
+void TestTrack::removeEmitsContiguousRuns()
+{
     Track t;
     Cues cues;
     for (int i = 0; i < 6; ++i)
@@ -167,7 +176,8 @@ void TestTrack::removeEmitsContiguousRuns() {
     QCOMPARE(texts(t), (QStringList{u"0"_s, u"3"_s, u"5"_s}));
 }
 
-void TestTrack::retimeMovesRowWithOneMove() {
+void TestTrack::retimeMovesRowWithOneMove()
+{
     Track t;
     Cues cues;
     for (int i = 0; i < 5; ++i)
@@ -190,7 +200,8 @@ void TestTrack::retimeMovesRowWithOneMove() {
     QCOMPARE(texts(t), (QStringList{u"0"_s, u"1"_s, u"2"_s, u"3"_s, u"4"_s}));
 }
 
-void TestTrack::shiftAllMovesNothing() {
+void TestTrack::shiftAllMovesNothing()
+{
     Track t;
     Cues cues;
     for (int i = 0; i < 1000; ++i)
@@ -207,7 +218,8 @@ void TestTrack::shiftAllMovesNothing() {
     QCOMPARE(t.at(999).end, 102800);
 }
 
-void TestTrack::splitAtTimeWordsFollowTheirSide() {
+void TestTrack::splitAtTimeWordsFollowTheirSide()
+{
     Track t;
     QVERIFY(t.reset({foxCue()}).ok());
     const CueId id = t.at(0).id;
@@ -226,7 +238,8 @@ void TestTrack::splitAtTimeWordsFollowTheirSide() {
     QCOMPARE(t.at(1).words[0].text, u" brown"_s);
 }
 
-void TestTrack::splitAtWord() {
+void TestTrack::splitAtWord()
+{
     Track t;
     QVERIFY(t.reset({foxCue()}).ok());
     auto right = t.splitAtWord(t.at(0).id, 3);
@@ -237,7 +250,8 @@ void TestTrack::splitAtWord() {
     QCOMPARE(t.at(0).end, 2500);
 }
 
-void TestTrack::splitWithoutWordsUsesProportion() {
+void TestTrack::splitWithoutWordsUsesProportion()
+{
     Track t;
     QVERIFY(t.reset({cue(0, 4000, u"one two three four"_s), cue(5000, 7000, u"top\nbottom"_s),
                      cue(8000, 10000, u"中文字幕测试"_s)})
@@ -253,7 +267,8 @@ void TestTrack::splitWithoutWordsUsesProportion() {
     QCOMPARE(t.at(5).text, u"幕测试"_s);
 }
 
-void TestTrack::splitBalancesTags() {
+void TestTrack::splitBalancesTags()
+{
     Track t;
     QVERIFY(t.reset({cue(0, 4000, u"<i>one two three four</i>"_s)}).ok());
     QVERIFY(t.splitAt(t.at(0).id, 2000).ok());
@@ -261,7 +276,8 @@ void TestTrack::splitBalancesTags() {
     QCOMPARE(t.at(1).text, u"<i>three four</i>"_s);
 }
 
-void TestTrack::mergeConcatenatesWords() {
+void TestTrack::mergeConcatenatesWords()
+{
     Track t;
     QVERIFY(t.reset({foxCue()}).ok());
     const CueId id = t.at(0).id;
@@ -275,7 +291,8 @@ void TestTrack::mergeConcatenatesWords() {
     QCOMPARE(t.at(0).text, u"The quick\nbrown fox"_s);
 }
 
-void TestTrack::twoPointSync() {
+void TestTrack::twoPointSync()
+{
     Track t;
     QVERIFY(t.reset({cue(1000, 2000, u"a"_s), cue(11000, 12000, u"b"_s)}).ok());
     // Subtitles drift: 1 s should be 2 s and 11 s should be 22 s.
@@ -288,7 +305,8 @@ void TestTrack::twoPointSync() {
     QCOMPARE(t.at(1).end, 24000);
 }
 
-void TestTrack::frameRateConversion() {
+void TestTrack::frameRateConversion()
+{
     Track t;
     QVERIFY(t.reset({cue(1001, 2002, u"a"_s)}).ok());
     auto map = TimeMap::frameRate(23.976, 25.0);
@@ -299,7 +317,8 @@ void TestTrack::frameRateConversion() {
     QVERIFY(!TimeMap::frameRate(0, 25).ok());
 }
 
-void TestTrack::retimeKeepsWords() {
+void TestTrack::retimeKeepsWords()
+{
     Track t;
     QVERIFY(t.reset({foxCue()}).ok());
     const CueId id = t.at(0).id;
@@ -312,7 +331,8 @@ void TestTrack::retimeKeepsWords() {
     QCOMPARE(t.at(0).words[3].start, 3000);
 }
 
-void TestTrack::changeNotificationsAreExact() {
+void TestTrack::changeNotificationsAreExact()
+{
     Track t;
     QVERIFY(t.reset({cue(0, 1000, u"a"_s), cue(2000, 3000, u"b"_s)}).ok());
     QSignalSpy changed(&t, &Track::cuesChanged);

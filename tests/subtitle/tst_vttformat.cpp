@@ -27,7 +27,8 @@ private Q_SLOTS:
     void strictModeFailsWithLine();
 };
 
-void TestVttFormat::readsFullFile() {
+void TestVttFormat::readsFullFile()
+{
     auto r = readVtt(fixtureText(u"subtitles/full.vtt"_s));
     QVERIFY(r.ok());
     QVERIFY(r->diagnostics.isEmpty());
@@ -48,7 +49,8 @@ void TestVttFormat::readsFullFile() {
     QCOMPARE(r->cues[5].vttSettings, u"position:10%,line-left size:35%"_s);
 }
 
-void TestVttFormat::keepsHeaderAndBlocks() {
+void TestVttFormat::keepsHeaderAndBlocks()
+{
     auto r = readVtt(fixtureText(u"subtitles/full.vtt"_s));
     QVERIFY(r.ok());
     QCOMPARE(r->meta.vttHeader, u" - Captioneer test file\nKind: captions\nLanguage: en"_s);
@@ -62,7 +64,8 @@ void TestVttFormat::keepsHeaderAndBlocks() {
     QCOMPARE(r->meta.vttBlocks[3].beforeCue, 3);
 }
 
-void TestVttFormat::voiceSpans_data() {
+void TestVttFormat::voiceSpans_data()
+{
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QString>("speaker");
     QTest::addColumn<QString>("classes");
@@ -83,7 +86,8 @@ void TestVttFormat::voiceSpans_data() {
                                 << u"one\ntwo"_s;
 }
 
-void TestVttFormat::voiceSpans() {
+void TestVttFormat::voiceSpans()
+{
     QFETCH(QString, payload);
     QFETCH(QString, speaker);
     QFETCH(QString, classes);
@@ -102,7 +106,8 @@ void TestVttFormat::voiceSpans() {
              u"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"_s + payload + u"\n\n"_s);
 }
 
-void TestVttFormat::shortTimestamps() {
+void TestVttFormat::shortTimestamps()
+{
     auto r = readVtt(fixtureText(u"subtitles/minutes.vtt"_s));
     QVERIFY(r.ok());
     QCOMPARE(r->cues.size(), 2);
@@ -110,7 +115,8 @@ void TestVttFormat::shortTimestamps() {
     QCOMPARE(r->cues[1].end, 90000);
 }
 
-void TestVttFormat::timestamps_data() {
+void TestVttFormat::timestamps_data()
+{
     QTest::addColumn<QString>("timing");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<qint64>("start");
@@ -127,7 +133,8 @@ void TestVttFormat::timestamps_data() {
     QTest::newRow("settings glued") << u"00:01.000 --> 00:02.000line:0"_s << false << 0LL;
 }
 
-void TestVttFormat::timestamps() {
+void TestVttFormat::timestamps()
+{
     QFETCH(QString, timing);
     QFETCH(bool, valid);
     QFETCH(qint64, start);
@@ -139,7 +146,8 @@ void TestVttFormat::timestamps() {
         QCOMPARE(r->cues[0].start, start);
 }
 
-void TestVttFormat::arrowInTextStartsNewCue() {
+void TestVttFormat::arrowInTextStartsNewCue()
+{
     auto r = readVtt(fixtureText(u"subtitles/bad_timing.vtt"_s));
     QVERIFY(r.ok());
     QCOMPARE(r->cues.size(), 2);
@@ -151,7 +159,8 @@ void TestVttFormat::arrowInTextStartsNewCue() {
     QCOMPARE(r->diagnostics[1].line, 8);
 }
 
-void TestVttFormat::signatureRequired_data() {
+void TestVttFormat::signatureRequired_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
     QTest::newRow("bare") << u"WEBVTT"_s << true;
@@ -163,7 +172,8 @@ void TestVttFormat::signatureRequired_data() {
     QTest::newRow("empty") << QString() << false;
 }
 
-void TestVttFormat::signatureRequired() {
+void TestVttFormat::signatureRequired()
+{
     QFETCH(QString, text);
     QFETCH(bool, valid);
     auto r = readVtt(text);
@@ -172,7 +182,8 @@ void TestVttFormat::signatureRequired() {
         QCOMPARE(r.error().line, 1);
 }
 
-void TestVttFormat::entities_data() {
+void TestVttFormat::entities_data()
+{
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("rewritten");
@@ -187,7 +198,8 @@ void TestVttFormat::entities_data() {
     QTest::newRow("raw gt is escaped on write") << u"3 > 2"_s << u"3 > 2"_s << u"3 &gt; 2"_s;
 }
 
-void TestVttFormat::entities() {
+void TestVttFormat::entities()
+{
     QFETCH(QString, payload);
     QFETCH(QString, text);
     QFETCH(QString, rewritten);
@@ -196,7 +208,8 @@ void TestVttFormat::entities() {
     QCOMPARE(vttPayloadToText(textToVttPayload(text)), text);
 }
 
-void TestVttFormat::writerNeverEmitsBlankLineOrArrow_data() {
+void TestVttFormat::writerNeverEmitsBlankLineOrArrow_data()
+{
     QTest::addColumn<QString>("text");
     QTest::newRow("arrow") << u"a --> b"_s;
     QTest::newRow("blank lines") << u"one\n\n\ntwo"_s;
@@ -208,7 +221,8 @@ void TestVttFormat::writerNeverEmitsBlankLineOrArrow_data() {
     QTest::newRow("fake timing") << u"00:00:01.000 --> 00:00:02.000"_s;
 }
 
-void TestVttFormat::writerNeverEmitsBlankLineOrArrow() {
+void TestVttFormat::writerNeverEmitsBlankLineOrArrow()
+{
     QFETCH(QString, text);
     Cue a;
     a.start = 0;
@@ -230,7 +244,8 @@ void TestVttFormat::writerNeverEmitsBlankLineOrArrow() {
     QVERIFY(!r->cues[0].text.contains(u"\n\n"_s));
 }
 
-void TestVttFormat::writesFileBackIdentically() {
+void TestVttFormat::writesFileBackIdentically()
+{
     for (const QString &name : {u"full.vtt"_s}) {
         const QString text = fixtureText(u"subtitles/"_s + name);
         auto r = readVtt(text);
@@ -239,7 +254,8 @@ void TestVttFormat::writesFileBackIdentically() {
     }
 }
 
-void TestVttFormat::strictModeFailsWithLine() {
+void TestVttFormat::strictModeFailsWithLine()
+{
     auto r = readVtt(fixtureText(u"subtitles/bad_timing.vtt"_s), ParseMode::Strict);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().line, 3);

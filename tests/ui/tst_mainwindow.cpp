@@ -4,8 +4,8 @@
 
 #include <QApplication>
 #include <QTableView>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
