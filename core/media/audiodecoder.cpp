@@ -106,7 +106,8 @@ struct AudioDecoder::Impl {
             const bool isPlanar = av_sample_fmt_is_planar(AVSampleFormat(f->format));
             const int planesIn = isPlanar ? channels : 1;
             for (int c = 0; c < planesIn && c < 64; ++c)
-                inPlanes[c] = f->extended_data[c] + size_t(skip) * bytes * (isPlanar ? 1 : channels);
+                inPlanes[c] =
+                    f->extended_data[c] + size_t(skip) * bytes * (isPlanar ? 1 : channels);
         }
         const int got = swr_convert(swr.get(), outPlanes, capacity, f ? inPlanes : nullptr, count);
         if (got <= 0)
@@ -116,7 +117,9 @@ struct AudioDecoder::Impl {
     }
 };
 
-AudioDecoder::AudioDecoder(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+AudioDecoder::AudioDecoder(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{}
 AudioDecoder::~AudioDecoder() = default;
 
 Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
@@ -239,8 +242,8 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
                 if (pts != AV_NOPTS_VALUE) {
                     const qint64 frameStart = av_rescale_q(pts - d->startPts, d->stream->time_base,
                                                            AVRational{1, d->inRate});
-                    skip = int(std::clamp<qint64>(d->seekTargetInput - frameStart, 0,
-                                                  f->nb_samples));
+                    skip =
+                        int(std::clamp<qint64>(d->seekTargetInput - frameStart, 0, f->nb_samples));
                 }
                 if (skip < f->nb_samples)
                     d->seekTargetInput = -1;
@@ -299,11 +302,11 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
 Result<void> AudioDecoder::seek(qint64 ms)
 {
     ms = std::max<qint64>(0, ms);
-    const int64_t ts =
-        d->startPts + av_rescale_q(ms, AVRational{1, 1000}, d->stream->time_base);
+    const int64_t ts = d->startPts + av_rescale_q(ms, AVRational{1, 1000}, d->stream->time_base);
     int r = av_seek_frame(d->fmt.get(), d->stream->index, ts, AVSEEK_FLAG_BACKWARD);
     if (r < 0) // some demuxers cannot seek by time; start over and drop samples up to `ms`
-        r = avformat_seek_file(d->fmt.get(), d->stream->index, INT64_MIN, d->startPts, d->startPts, 0);
+        r = avformat_seek_file(d->fmt.get(), d->stream->index, INT64_MIN, d->startPts, d->startPts,
+                               0);
     if (r < 0)
         return d->stopped(ff::errorText(r));
     avcodec_flush_buffers(d->codec.get());

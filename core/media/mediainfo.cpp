@@ -111,9 +111,9 @@ Result<MediaInfo> probeMedia(const QString &path)
         info.audioStreams.append(s);
     }
     if (info.audioStreams.isEmpty()) {
-        Error e = makeError(ErrorCode::UnsupportedFormat,
-                            info.hasVideo ? tr("The file has no audio stream.")
-                                          : tr("The file contains no audio."));
+        Error e = makeError(ErrorCode::UnsupportedFormat, info.hasVideo
+                                                              ? tr("The file has no audio stream.")
+                                                              : tr("The file contains no audio."));
         e.file = path;
         return e;
     }
@@ -171,15 +171,17 @@ QString MediaInfo::toText() const
     if (hasVideo)
         out += tr("Video:      %1\n").arg(videoCodec);
     for (const AudioStreamInfo &s : audioStreams) {
-        out += tr("Audio #%1%2: %3, %4 Hz, %5 channel(s)%6%7%8\n")
-                   .arg(s.index)
-                   .arg(s.index == bestAudioStream ? tr(" (used)") : QString())
-                   .arg(s.codec)
-                   .arg(s.sampleRate)
-                   .arg(s.channels)
-                   .arg(s.channelLayout.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.channelLayout))
-                   .arg(s.bitrate > 0 ? tr(", %1 kb/s").arg(s.bitrate / 1000) : QString())
-                   .arg(s.language.isEmpty() ? QString() : QStringLiteral(", [%1]").arg(s.language));
+        out +=
+            tr("Audio #%1%2: %3, %4 Hz, %5 channel(s)%6%7%8\n")
+                .arg(s.index)
+                .arg(s.index == bestAudioStream ? tr(" (used)") : QString())
+                .arg(s.codec)
+                .arg(s.sampleRate)
+                .arg(s.channels)
+                .arg(s.channelLayout.isEmpty() ? QString()
+                                               : QStringLiteral(" (%1)").arg(s.channelLayout))
+                .arg(s.bitrate > 0 ? tr(", %1 kb/s").arg(s.bitrate / 1000) : QString())
+                .arg(s.language.isEmpty() ? QString() : QStringLiteral(", [%1]").arg(s.language));
     }
     return out;
 }

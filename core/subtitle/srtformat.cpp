@@ -1,6 +1,7 @@
 #include "srtformat.h"
 
 #include "linereader.h"
+#include "markup.h"
 #include "timecode.h"
 
 #include <QCoreApplication>
@@ -104,10 +105,10 @@ Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
     auto finish = [&] {
         if (!inCue)
             return;
-        current.text = textBuffer;
+        current.text = std::move(textBuffer);
         data.cues.append(std::move(current));
         current = Cue();
-        textBuffer.clear();
+        textBuffer = QString();
         inCue = false;
     };
     auto report = [&](int line, const QString &message) -> bool {
@@ -151,9 +152,12 @@ Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
             }
         }
         if (inCue) {
-            if (!textBuffer.isEmpty())
+            if (textBuffer.isEmpty()) {
+                textBuffer = line.toString(); // most cues have one line: one exact allocation
+            } else {
                 textBuffer += u'\n';
-            textBuffer += line;
+                textBuffer += line;
+            }
             continue;
         }
         if (!report(
@@ -194,7 +198,12 @@ QString writeSrt(const Cues &cues)
         out += u" --> ";
         appendTimestamp(out, c.end, u',');
         out += u'\n';
-        LineReader lines(c.text);
+        // WebVTT-only tags would show literally in SubRip players; WebVTT positions that SubRip
+        // can express become a leading {\anN}.
+        QString text = srtMarkup(c.text);
+        if (!c.vttSettings.isEmpty() && !text.startsWith(u"{\\an"))
+            text.prepend(assAlignmentFor(c.vttSettings));
+        LineReader lines(text);
         while (!lines.atEnd()) {
             const QStringView line = lines.next();
             if (isBlank(line))

@@ -56,9 +56,14 @@ DecodedText decodeWith(QByteArrayView bytes, const char *encoding)
     QStringDecoder decoder(encoding, Flag::Stateless | Flag::ConvertInitialBom);
     DecodedText d;
     d.text = decoder.decode(bytes);
+    qsizetype counts[2] = {0, 0}; // U+FFFD, U+001A in one pass over the text
+    for (const QChar c : std::as_const(d.text)) {
+        counts[0] += c.unicode() == 0xFFFD;
+        counts[1] += c.unicode() == 0x1A;
+    }
     for (const char16_t substitute : {u'\uFFFD', u'\x1A'}) {
         const QStringView sub(&substitute, 1);
-        const qsizetype produced = d.text.count(sub);
+        const qsizetype produced = counts[substitute == u'\uFFFD' ? 0 : 1];
         if (produced == 0)
             continue;
         QStringEncoder encoder(encoding, Flag::Stateless);
@@ -290,8 +295,17 @@ Result<QByteArray> encodeText(const QString &text, const QString &encoding, bool
     if (!encoder.isValid())
         return unknownEncoding(encoding);
     QByteArray bytes = encoder.encode(text);
-    if (const QString back = decodeWith(bytes, name.constData()).text; back != text)
+    // Unicode encodings represent every character, so only a lone surrogate can fail there;
+    // legacy encodings are checked by decoding the result again.
+    const bool unicode = QByteArrayView(encoder.name()).startsWith("UTF-");
+    if (unicode ? encoder.hasError() : false) {
+        const QString back = decodeWith(bytes, name.constData()).text;
         return unrepresentable(text, back, QString::fromLatin1(encoder.name()));
+    }
+    if (!unicode) {
+        if (const QString back = decodeWith(bytes, name.constData()).text; back != text)
+            return unrepresentable(text, back, QString::fromLatin1(encoder.name()));
+    }
     if (writeBom)
         bytes.prepend(bomFor(encoder.name()));
     return bytes;

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 QString formatTimestamp(qint64 ms, QChar fractionSeparator)
 {
     QString out;
@@ -15,9 +17,12 @@ void appendTimestamp(QString &out, qint64 ms, QChar sep)
         ms = 0;
     const qint64 h = ms / 3600000;
     const int m = int(ms / 60000 % 60), s = int(ms / 1000 % 60), f = int(ms % 1000);
-    if (h < 10)
-        out += u'0';
-    out += QString::number(h);
+    char16_t hours[20];
+    int n = 0;
+    for (qint64 v = h; v > 0 || n < 2; v /= 10)
+        hours[n++] = char16_t(u'0' + v % 10);
+    std::reverse(hours, hours + n);
+    out.append(reinterpret_cast<const QChar *>(hours), n);
     const char16_t rest[] = {u':',
                              char16_t(u'0' + m / 10),
                              char16_t(u'0' + m % 10),

@@ -1,6 +1,7 @@
 #include "vttformat.h"
 
 #include "linereader.h"
+#include "markup.h"
 #include "timecode.h"
 
 #include <QCoreApplication>
@@ -133,30 +134,6 @@ qsizetype decodeReference(QStringView text, qsizetype i, QString *out)
     return 0;
 }
 
-// Length of a tag starting at text[i] == '<' as the writer treats it ('<' + name char, then
-// everything to the next '>' on the line, which must not be part of "-->"), or 0 when the '<' is
-// a literal character.
-qsizetype tagLength(QStringView text, qsizetype i)
-{
-    if (i + 1 >= text.size())
-        return 0;
-    const QChar next = text[i + 1];
-    if (!(next.isLetter() || next == u'/' || isDigit(next)))
-        return 0;
-    for (qsizetype k = i + 1; k < text.size(); ++k) {
-        const QChar c = text[k];
-        if (c == u'>') {
-            // "-->" never closes a tag: the writer must not let an arrow into cue text.
-            if (k - i >= 3 && text[k - 1] == u'-' && text[k - 2] == u'-')
-                return 0;
-            return k - i + 1;
-        }
-        if (c == u'\n' || c == u'<')
-            return 0;
-    }
-    return 0;
-}
-
 QString escapeAnnotation(QStringView s)
 {
     QString out;
@@ -207,7 +184,7 @@ QString vttPayloadToText(QStringView payload)
     for (qsizetype i = 0; i < payload.size(); ++i) {
         const QChar c = payload[i];
         if (c == u'<') {
-            const qsizetype len = tagLength(payload, i);
+            const qsizetype len = markupTagLength(payload, i);
             if (len > 0) {
                 out += payload.mid(i, len);
                 i += len - 1;
@@ -229,38 +206,68 @@ namespace {
 
 void appendEscapedLine(QString &out, QStringView line)
 {
+    // Appends unchanged runs in one go; only the few characters that need it are rewritten.
+    qsizetype run = 0;
+    auto flush = [&](qsizetype upTo) {
+        if (upTo > run)
+            out.append(line.data() + run, upTo - run);
+    };
     for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        switch (c.unicode()) {
-        case u'<': {
-            const qsizetype len = tagLength(line, i);
-            if (len > 0) {
-                out += line.mid(i, len);
-                i += len - 1;
-            } else {
-                out += u"&lt;";
+        const char16_t c = line[i].unicode();
+        const char16_t *replacement = nullptr;
+        switch (c) {
+        case u'<':
+            if (const qsizetype len = markupTagLength(line, i); len > 0) {
+                i += len - 1; // a tag is copied as part of the run
+                continue;
             }
+            replacement = u"&lt;";
             break;
-        }
         case u'&':
-            out += u"&amp;";
+            replacement = u"&amp;";
             break;
         case u'>':
-            out += u"&gt;";
+            replacement = u"&gt;";
             break;
         case 0x00A0:
-            out += u"&nbsp;";
+            replacement = u"&nbsp;";
             break;
         case 0x200E:
-            out += u"&lrm;";
+            replacement = u"&lrm;";
             break;
         case 0x200F:
-            out += u"&rlm;";
+            replacement = u"&rlm;";
             break;
         default:
-            out += c;
+            continue;
         }
+        flush(i);
+        out += QStringView(replacement);
+        run = i + 1;
     }
+    flush(line.size());
+}
+
+} // namespace
+
+namespace {
+
+// Appends the escaped payload of `text` to `out`; returns false (appending nothing) when the text
+// has no visible line. Blank lines are dropped: they would end the cue.
+bool appendVttPayload(QString &out, QStringView text)
+{
+    bool any = false;
+    LineReader lines(text);
+    while (!lines.atEnd()) {
+        const QStringView line = lines.next();
+        if (isBlank(line))
+            continue;
+        if (any)
+            out += u'\n';
+        appendEscapedLine(out, line);
+        any = true;
+    }
+    return any;
 }
 
 } // namespace
@@ -269,15 +276,7 @@ QString textToVttPayload(QStringView text)
 {
     QString out;
     out.reserve(text.size() + 8);
-    LineReader lines(text);
-    while (!lines.atEnd()) {
-        const QStringView line = lines.next();
-        if (isBlank(line))
-            continue; // a blank line would end the cue
-        if (!out.isEmpty())
-            out += u'\n';
-        appendEscapedLine(out, line);
-    }
+    appendVttPayload(out, text);
     return out;
 }
 
@@ -470,19 +469,27 @@ QString writeVtt(const Cues &cues, const SubtitleMeta &meta)
         appendTimestamp(out, c.start, u'.');
         out += u" --> ";
         appendTimestamp(out, c.end, u'.');
-        if (!c.vttSettings.isEmpty()) {
+        // SubRip/ASS override blocks have no place in WebVTT; a leading {\anN} becomes settings.
+        QString text = c.text;
+        QString settings = c.vttSettings;
+        if (hasAssOverride(text)) {
+            const QString fromAss = takeAssAlignment(&text);
+            if (settings.isEmpty())
+                settings = fromAss;
+        }
+        if (!settings.isEmpty()) {
             out += u' ';
-            out += QString(c.vttSettings).replace(u'\n', u' ');
+            out += settings.replace(u'\n', u' ');
         }
         out += u'\n';
-        QString payload = textToVttPayload(c.text);
-        if (!c.speaker.isEmpty()) {
-            payload =
-                QStringLiteral("<v%1 %2>").arg(c.vttVoiceClasses, escapeAnnotation(c.speaker)) +
-                payload + (c.vttVoiceClosed ? QStringLiteral("</v>") : QString());
-        }
-        if (!payload.isEmpty()) {
-            out += payload;
+        const QString speaker = c.speaker.trimmed();
+        if (!speaker.isEmpty()) {
+            out += QStringLiteral("<v%1 %2>").arg(c.vttVoiceClasses, escapeAnnotation(speaker));
+            appendVttPayload(out, text);
+            if (c.vttVoiceClosed)
+                out += u"</v>";
+            out += u'\n';
+        } else if (appendVttPayload(out, text)) {
             out += u'\n';
         }
         out += u'\n';

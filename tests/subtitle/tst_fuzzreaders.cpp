@@ -1,3 +1,4 @@
+#include "markup.h"
 #include "projectformat.h"
 #include "srtformat.h"
 #include "subtitlefile.h"
@@ -178,6 +179,10 @@ void TestFuzzReaders::feed(const QByteArray &bytes)
             QStringList lines = expected.split(u'\n');
             lines.removeIf([](const QString &l) { return l.trimmed().isEmpty(); });
             Cue cleaned = loaded->data.cues[i];
+            cleaned.text = lines.join(u'\n');
+            takeAssAlignment(&cleaned.text); // override blocks are settings or dropped in WebVTT
+            lines = cleaned.text.split(u'\n');
+            lines.removeIf([](const QString &l) { return l.trimmed().isEmpty(); });
             cleaned.text = lines.join(u'\n');
             QCOMPARE(voicedText(again->cues[i]), voicedText(cleaned));
         }

@@ -47,7 +47,10 @@ void TestRoundTrip::srtThroughVtt()
     auto viaVtt = readVtt(vtt);
     QVERIFY(viaVtt.ok());
     QVERIFY(viaVtt->diagnostics.isEmpty());
-    compareCues(viaVtt->cues, original->data.cues);
+    // In WebVTT a leading {\anN} travels as cue settings: each cue means the same in SubRip.
+    QCOMPARE(viaVtt->cues.size(), original->data.cues.size());
+    for (int i = 0; i < viaVtt->cues.size(); ++i)
+        QCOMPARE(writeSrt({viaVtt->cues[i]}), writeSrt({original->data.cues[i]}));
     auto back = readSrt(writeSrt(viaVtt->cues));
     QVERIFY(back.ok());
     compareCues(back->cues, original->data.cues);

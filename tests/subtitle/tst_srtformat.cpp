@@ -36,7 +36,7 @@ void TestSrtFormat::readsFixtures_data()
                                      << u"This is the second cue,\nwith two lines."_s;
     QTest::newRow("tags verbatim")
         << u"tags.srt"_s << 4 << 1 << 2100LL << 4000LL
-        << u"<font color=\"#ff0000\">Red text</font> here\n{\\an8}Top line"_s;
+        << u"{\\an8}<font color=\"#ff0000\">Red text</font> here\nat the top"_s;
     QTest::newRow("ampersand and angle brackets")
         << u"tags.srt"_s << 4 << 2 << 4100LL << 6000LL << u"AT&T said 3 < 5 and 7 > 2 -> fine"_s;
     QTest::newRow("number-like text alone")
