@@ -23,7 +23,8 @@ QString topLevelDescription()
                 "and WebVTT.\n\n"
                 "Without a command, opens the editor with the given files.\n\n"
                 "Commands (see captioneer COMMAND --help):\n"
-                "  convert   Convert subtitles between SRT, WebVTT, JSON and projects");
+                "  convert   Convert subtitles between SRT, WebVTT, JSON and projects\n"
+                "  info      Show the container, duration and audio streams of media files");
 }
 
 bool wantsInfoOnly(int argc, char **argv)

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "convertcommand.h"
+#include "infocommand.h"
 #include "subtitlefile.h"
 
 #include <QCommandLineParser>
@@ -14,7 +15,7 @@ namespace cli {
 
 bool isSubcommand(const QString &name)
 {
-    return name == u"convert";
+    return name == u"convert" || name == u"info";
 }
 
 int run(const QStringList &arguments)
@@ -25,6 +26,8 @@ int run(const QStringList &arguments)
     rest[0] = arguments[0] + u' ' + command;
     if (command == u"convert")
         return runConvert(rest);
+    if (command == u"info")
+        return runInfo(rest);
     printError(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
     return Usage;
 }

@@ -33,6 +33,7 @@ struct AudioDecoder::Impl {
     qint64 position = 0;         // output samples
     qint64 seekTargetInput = -1; // input samples to drop before, after a seek
     bool eofSent = false, swrFlushed = false;
+    bool pending = false; // `frame` holds a decoded frame not yet returned (the first one)
     int damaged = 0, consecutiveDamaged = 0;
     std::vector<float> planar; // swr output, one plane per channel, reused
 
@@ -44,6 +45,39 @@ struct AudioDecoder::Impl {
                             why);
         e.file = path;
         return e;
+    }
+
+    // Decodes until the first frame and keeps it pending; sets startPts from it.
+    Result<void> primeFirstFrame()
+    {
+        for (int guard = 0; guard < 100000; ++guard) {
+            int r = avcodec_receive_frame(codec.get(), frame.get());
+            if (r == 0) {
+                if (frame->best_effort_timestamp != AV_NOPTS_VALUE)
+                    startPts = frame->best_effort_timestamp;
+                pending = true;
+                return {};
+            }
+            if (r == AVERROR_EOF)
+                return {}; // no audio at all: read() returns 0
+            if (r != AVERROR(EAGAIN))
+                ++damaged;
+            if (eofSent)
+                return {};
+            r = av_read_frame(fmt.get(), packet.get());
+            if (r == AVERROR_EXIT)
+                return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+            if (r < 0) {
+                avcodec_send_packet(codec.get(), nullptr);
+                eofSent = true;
+                continue;
+            }
+            if (packet->stream_index == stream->index &&
+                avcodec_send_packet(codec.get(), packet.get()) < 0)
+                ++damaged;
+            av_packet_unref(packet.get());
+        }
+        return {};
     }
 
     // Mixes (or picks one channel of) `count` samples given as per-channel pointers with a stride.
@@ -188,6 +222,11 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
         if (r < 0 || swr_init(swr) < 0)
             return fail(tr("The audio cannot be converted."), ff::errorText(r));
     }
+    // Position 0 is the first decoded sample: its timestamp, not the container's start time, is
+    // the origin (Opus pre-skip, AAC priming and millisecond container timestamps all shift the
+    // first frame). The frame is kept and returned by the first read().
+    if (auto first = d->primeFirstFrame(); !first)
+        return first.error();
     return std::unique_ptr<AudioDecoder>(new AudioDecoder(std::move(d)));
 }
 
@@ -233,7 +272,11 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
     for (;;) {
         if (d->cancel && d->cancel->load(std::memory_order_relaxed))
             return makeError(ErrorCode::Cancelled, tr("Cancelled."));
-        int r = avcodec_receive_frame(d->codec.get(), d->frame.get());
+        int r = 0;
+        if (d->pending)
+            d->pending = false; // the first frame, decoded by open()
+        else
+            r = avcodec_receive_frame(d->codec.get(), d->frame.get());
         if (r == 0) {
             AVFrame *f = d->frame.get();
             int skip = 0;
@@ -244,6 +287,14 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
                                                            AVRational{1, d->inRate});
                     skip =
                         int(std::clamp<qint64>(d->seekTargetInput - frameStart, 0, f->nb_samples));
+                    // A demuxer that lands a little after the target (coarse timestamps): fill
+                    // the gap with silence so positions stay exact.
+                    const qint64 gap = frameStart - d->seekTargetInput;
+                    if (gap > 0 && gap < d->inRate) {
+                        const qint64 fill = gap * d->outRate / d->inRate;
+                        out.insert(out.end(), size_t(fill), 0.0f);
+                        d->position += fill;
+                    }
                 }
                 if (skip < f->nb_samples)
                     d->seekTargetInput = -1;
@@ -302,7 +353,10 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
 Result<void> AudioDecoder::seek(qint64 ms)
 {
     ms = std::max<qint64>(0, ms);
-    const int64_t ts = d->startPts + av_rescale_q(ms, AVRational{1, 1000}, d->stream->time_base);
+    // Rounded down, so the demuxer positions at or before the target sample.
+    const AVRational tb = d->stream->time_base;
+    const int64_t ts =
+        d->startPts + av_rescale_rnd(ms, tb.den, int64_t(tb.num) * 1000, AV_ROUND_DOWN);
     int r = av_seek_frame(d->fmt.get(), d->stream->index, ts, AVSEEK_FLAG_BACKWARD);
     if (r < 0) // some demuxers cannot seek by time; start over and drop samples up to `ms`
         r = avformat_seek_file(d->fmt.get(), d->stream->index, INT64_MIN, d->startPts, d->startPts,
@@ -316,6 +370,10 @@ Result<void> AudioDecoder::seek(qint64 ms)
     }
     d->eofSent = false;
     d->swrFlushed = false;
+    if (d->pending) {
+        av_frame_unref(d->frame.get());
+        d->pending = false;
+    }
     d->seekTargetInput = ms * d->inRate / 1000;
     d->position = ms * d->outRate / 1000;
     return {};

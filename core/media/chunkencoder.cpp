@@ -1,31 +1,532 @@
 #include "chunkencoder.h"
 
-// Placeholder: implemented in a follow-up commit.
-QString chunkExtension(ChunkFormat)
+#include "audiodecoder.h"
+#include "ffmpeg.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QSaveFile>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace {
+
+QString tr(const char *text)
 {
+    return QCoreApplication::translate("ChunkEncoder", text);
+}
+
+constexpr int kDefaultMp3Bitrate = 32000;
+constexpr int kDefaultOpusBitrate = 24000;
+constexpr int kPcmFrameSamples = 4096; // frame length for encoders that take any (PCM)
+constexpr int kAvioBufferSize = 32768;
+
+// Sizes measured on this encoder's output (FFmpeg 5.1, bitexact muxing, see tst_chunkencoder).
+constexpr qint64 kWavHeaderBytes = 44;   // RIFF + 16-byte fmt chunk + data chunk header
+constexpr qint64 kFlacHeaderBytes = 128; // fLaC, STREAMINFO, VORBIS_COMMENT (60 bytes) + margin
+constexpr qint64 kMp3Id3Bytes = 20;      // empty ID3v2.4 tag written by the mp3 muxer
+constexpr int kOpusFrameMs = 20;         // libopus default packet duration
+constexpr qint64 kOggHeaderBytes = 160;  // OpusHead and OpusTags pages (~110 bytes) + margin
+
+struct FormatSpec {
+    const char *encoder;
+    const char *muxer;
+    const char *name;    // for messages
+    const char *package; // Debian package that provides the encoder library
+};
+
+FormatSpec formatSpec(ChunkFormat format)
+{
+    switch (format) {
+    case ChunkFormat::Wav:
+        return {"pcm_s16le", "wav", "WAV", "libavcodec59"};
+    case ChunkFormat::Flac:
+        return {"flac", "flac", "FLAC", "libavcodec59"};
+    case ChunkFormat::Mp3:
+        return {"libmp3lame", "mp3", "MP3", "libmp3lame0"};
+    case ChunkFormat::Opus:
+        break;
+    }
+    return {"libopus", "ogg", "Opus", "libopus0"};
+}
+
+int effectiveBitrate(const EncodeOptions &options)
+{
+    if (options.bitrate > 0)
+        return options.bitrate;
+    return options.format == ChunkFormat::Opus ? kDefaultOpusBitrate : kDefaultMp3Bitrate;
+}
+
+Error rangeError(const QString &path, const QString &message)
+{
+    Error e = makeError(ErrorCode::InvalidArgument, message);
+    e.file = path;
+    return e;
+}
+
+// RAII owners for the output side (ffmpeg.h only has the input side's).
+struct OutputFreer {
+    void operator()(AVFormatContext *c) const { avformat_free_context(c); }
+};
+struct AvioFreer {
+    void operator()(AVIOContext *c) const
+    {
+        av_freep(&c->buffer); // FFmpeg may have replaced the buffer we allocated
+        avio_context_free(&c);
+    }
+};
+using OutputPtr = std::unique_ptr<AVFormatContext, OutputFreer>;
+using AvioPtr = std::unique_ptr<AVIOContext, AvioFreer>;
+
+#if LIBAVFORMAT_VERSION_MAJOR >= 61
+using WriteBuffer = const uint8_t *;
+#else
+using WriteBuffer = uint8_t *;
+#endif
+
+// AVIO callbacks over a seekable QIODevice: a QBuffer for memory, a QSaveFile for files. The WAV,
+// FLAC and MP3 muxers seek back at the end to fill in sizes, STREAMINFO and the Xing header.
+int writeDevice(void *opaque, WriteBuffer buf, int size)
+{
+    auto *device = static_cast<QIODevice *>(opaque);
+    return device->write(reinterpret_cast<const char *>(buf), size) == size ? size : AVERROR(EIO);
+}
+
+int64_t seekDevice(void *opaque, int64_t offset, int whence)
+{
+    auto *device = static_cast<QIODevice *>(opaque);
+    whence &= ~AVSEEK_FORCE;
+    if (whence == AVSEEK_SIZE)
+        return device->size();
+    int64_t target = -1;
+    if (whence == SEEK_SET)
+        target = offset;
+    else if (whence == SEEK_CUR)
+        target = device->pos() + offset;
+    else if (whence == SEEK_END)
+        target = device->size() + offset;
+    if (target < 0 || !device->seek(target))
+        return AVERROR(EIO);
+    return target;
+}
+
+// Finds the encoder, or explains which package is missing.
+Result<const AVCodec *> findEncoder(const EncodeOptions &options)
+{
+    const FormatSpec spec = formatSpec(options.format);
+    const AVCodec *codec = avcodec_find_encoder_by_name(spec.encoder);
+    if (!codec)
+        return makeError(ErrorCode::UnsupportedFormat,
+                         tr("%1 encoding is not available: FFmpeg was built without the %2 "
+                            "encoder (on Debian it comes with the %3 package).")
+                             .arg(QLatin1String(spec.name), QLatin1String(spec.encoder),
+                                  QLatin1String(spec.package)));
+    if (options.sampleRate <= 0)
+        return makeError(
+            ErrorCode::InvalidArgument,
+            tr("The sample rate must be positive, not %1 Hz.").arg(options.sampleRate));
+    if (const int *rates = codec->supported_samplerates) {
+        QStringList names;
+        for (; *rates; ++rates) {
+            if (*rates == options.sampleRate)
+                return codec;
+            names << QString::number(*rates);
+        }
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("%1 cannot be encoded at %2 Hz; supported rates (Hz): %3.")
+                             .arg(QLatin1String(spec.name))
+                             .arg(options.sampleRate)
+                             .arg(names.join(QStringLiteral(", "))));
+    }
+    return codec;
+}
+
+// Float input, then 16-bit, then 32-bit: the first of those the encoder accepts (mono, so planar
+// and packed layouts are the same).
+AVSampleFormat pickSampleFormat(const AVCodec *codec)
+{
+    const AVSampleFormat *formats = codec->sample_fmts;
+    if (!formats)
+        return AV_SAMPLE_FMT_S16;
+    for (const AVSampleFormat wanted :
+         {AV_SAMPLE_FMT_FLT, AV_SAMPLE_FMT_FLTP, AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S16P,
+          AV_SAMPLE_FMT_S32, AV_SAMPLE_FMT_S32P}) {
+        for (const AVSampleFormat *f = formats; *f != AV_SAMPLE_FMT_NONE; ++f) {
+            if (*f == wanted)
+                return wanted;
+        }
+    }
+    return AV_SAMPLE_FMT_NONE;
+}
+
+// Encodes mono float samples into one audio stream of a container written to a QIODevice.
+class ChunkWriter {
+public:
+    Result<void> open(const AVCodec *codec, const EncodeOptions &options, QIODevice *device)
+    {
+        const FormatSpec spec = formatSpec(options.format);
+        m_name = QLatin1String(spec.name);
+        const AVSampleFormat sampleFormat = pickSampleFormat(codec);
+        if (sampleFormat == AV_SAMPLE_FMT_NONE)
+            return internal(tr("The %1 encoder takes no supported sample format."));
+        AVFormatContext *fmt = nullptr;
+        if (int r = avformat_alloc_output_context2(&fmt, nullptr, spec.muxer, nullptr); r < 0)
+            return internal(tr("The %1 container is not available."), r);
+        m_fmt.reset(fmt);
+        auto *buffer = static_cast<unsigned char *>(av_malloc(kAvioBufferSize));
+        if (!buffer)
+            return internal(tr("Out of memory."));
+        m_avio.reset(avio_alloc_context(buffer, kAvioBufferSize, 1, device, nullptr, writeDevice,
+                                        seekDevice));
+        if (!m_avio) {
+            av_free(buffer);
+            return internal(tr("Out of memory."));
+        }
+        fmt->pb = m_avio.get();
+        // Bit-exact: no encoder version strings, so the size is predictable and the output
+        // identical across runs; no FLAC padding block (8 KiB by default).
+        fmt->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_BITEXACT;
+        fmt->metadata_header_padding = 0;
+
+        m_codec.reset(avcodec_alloc_context3(codec));
+        if (!m_codec)
+            return internal(tr("Out of memory."));
+        AVCodecContext *c = m_codec.get();
+        c->sample_rate = options.sampleRate;
+        c->sample_fmt = sampleFormat;
+        av_channel_layout_default(&c->ch_layout, 1);
+        c->time_base = AVRational{1, options.sampleRate};
+        c->flags |= AV_CODEC_FLAG_BITEXACT;
+        if (options.format == ChunkFormat::Mp3 || options.format == ChunkFormat::Opus)
+            c->bit_rate = effectiveBitrate(options);
+        if (options.format == ChunkFormat::Opus) // hard CBR: the size follows from the duration
+            av_opt_set(c->priv_data, "vbr", "off", 0);
+        if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
+            c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+        if (int r = avcodec_open2(c, codec, nullptr); r < 0)
+            return internal(tr("The %1 encoder cannot be opened."), r);
+        m_frameSize = c->frame_size > 0 ? c->frame_size : kPcmFrameSamples;
+        m_padLastFrame = c->frame_size > 0 &&
+                         !(codec->capabilities &
+                           (AV_CODEC_CAP_SMALL_LAST_FRAME | AV_CODEC_CAP_VARIABLE_FRAME_SIZE));
+
+        m_stream = avformat_new_stream(fmt, nullptr);
+        if (!m_stream)
+            return internal(tr("Out of memory."));
+        if (int r = avcodec_parameters_from_context(m_stream->codecpar, c); r < 0)
+            return internal(tr("The %1 encoder cannot be opened."), r);
+        m_stream->time_base = c->time_base;
+        if (int r = avformat_write_header(fmt, nullptr); r < 0)
+            return ioError(r);
+        return {};
+    }
+
+    // Buffers `count` samples and encodes every complete frame.
+    Result<void> write(const float *samples, qint64 count)
+    {
+        m_pending.insert(m_pending.end(), samples, samples + count);
+        size_t used = 0;
+        while (m_pending.size() - used >= size_t(m_frameSize)) {
+            if (Result<void> r = encode(m_pending.data() + used, m_frameSize); !r)
+                return r;
+            used += size_t(m_frameSize);
+        }
+        m_pending.erase(m_pending.begin(), m_pending.begin() + std::ptrdiff_t(used));
+        return {};
+    }
+
+    // Encodes the last partial frame, flushes the encoder and writes the trailer.
+    Result<void> finish()
+    {
+        if (!m_pending.empty()) {
+            const int count = int(m_pending.size());
+            if (m_padLastFrame)
+                m_pending.resize(size_t(m_frameSize), 0.0f);
+            if (Result<void> r = encode(m_pending.data(), m_padLastFrame ? m_frameSize : count); !r)
+                return r;
+            m_pending.clear();
+        }
+        if (Result<void> r = encode(nullptr, 0); !r)
+            return r;
+        if (int r = av_write_trailer(m_fmt.get()); r < 0)
+            return ioError(r);
+        avio_flush(m_avio.get());
+        if (m_avio->error < 0)
+            return ioError(m_avio->error);
+        return {};
+    }
+
+private:
+    Error internal(const QString &message, int averror = 0) const
+    {
+        const QString text = message.contains(u"%1") ? message.arg(m_name) : message;
+        return makeError(ErrorCode::Internal, text,
+                         averror < 0 ? ff::errorText(averror) : QString());
+    }
+    static Error ioError(int averror)
+    {
+        return makeError(ErrorCode::IoError, tr("The encoded audio cannot be written."),
+                         ff::errorText(averror));
+    }
+
+    // Sends one frame (null: flush) and muxes every packet the encoder has ready.
+    Result<void> encode(const float *samples, int count)
+    {
+        AVCodecContext *c = m_codec.get();
+        int r = 0;
+        if (samples) {
+            AVFrame *f = m_frame.get();
+            av_frame_unref(f); // the encoder may still hold the previous buffer
+            f->nb_samples = count;
+            f->format = c->sample_fmt;
+            f->sample_rate = c->sample_rate;
+            if ((r = av_channel_layout_copy(&f->ch_layout, &c->ch_layout)) < 0 ||
+                (r = av_frame_get_buffer(f, 0)) < 0)
+                return internal(tr("Out of memory."), r);
+            convert(samples, count, c->sample_fmt, f->data[0]);
+            f->pts = m_nextPts;
+            m_nextPts += count;
+            r = avcodec_send_frame(c, f);
+        } else {
+            r = avcodec_send_frame(c, nullptr);
+        }
+        if (r < 0)
+            return internal(tr("The %1 encoder failed."), r);
+        AVPacket *p = m_packet.get();
+        while ((r = avcodec_receive_packet(c, p)) == 0) {
+            av_packet_rescale_ts(p, c->time_base, m_stream->time_base);
+            p->stream_index = m_stream->index;
+            r = av_write_frame(m_fmt.get(), p); // one stream: nothing to interleave
+            av_packet_unref(p);
+            if (r < 0)
+                return ioError(r);
+        }
+        if (r != AVERROR(EAGAIN) && r != AVERROR_EOF)
+            return internal(tr("The %1 encoder failed."), r);
+        return {};
+    }
+
+    static void convert(const float *in, int count, int format, uint8_t *out)
+    {
+        switch (format) {
+        case AV_SAMPLE_FMT_FLT:
+        case AV_SAMPLE_FMT_FLTP:
+            std::memcpy(out, in, size_t(count) * sizeof(float));
+            break;
+        case AV_SAMPLE_FMT_S16:
+        case AV_SAMPLE_FMT_S16P: { // same scaling and rounding as libswresample
+            auto *dst = reinterpret_cast<int16_t *>(out);
+            for (int i = 0; i < count; ++i)
+                dst[i] = int16_t(std::clamp(std::lrint(in[i] * 32768.0f), -32768L, 32767L));
+            break;
+        }
+        default: { // S32, S32P
+            auto *dst = reinterpret_cast<int32_t *>(out);
+            for (int i = 0; i < count; ++i)
+                dst[i] = int32_t(std::clamp(std::llrint(double(in[i]) * 2147483648.0),
+                                            -2147483648LL, 2147483647LL));
+            break;
+        }
+        }
+    }
+
+    // Declared before m_fmt so it is freed after it (the muxer no longer uses it then).
+    AvioPtr m_avio;
+    OutputPtr m_fmt;
+    ff::CodecPtr m_codec;
+    ff::FramePtr m_frame{av_frame_alloc()};
+    ff::PacketPtr m_packet{av_packet_alloc()};
+    AVStream *m_stream = nullptr;
+    std::vector<float> m_pending; // samples not yet a complete frame
+    int m_frameSize = kPcmFrameSamples;
+    bool m_padLastFrame = false;
+    int64_t m_nextPts = 0;
+    QString m_name;
+};
+
+// Decodes [startMs, endMs) of `path` and encodes it into `device` (seekable, open for writing).
+Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, qint64 endMs,
+                         const EncodeOptions &options, QIODevice *device,
+                         const std::atomic_bool *cancel,
+                         const std::function<void(double)> &progress)
+{
+    if (startMs < 0)
+        return rangeError(path, tr("The range cannot start before 0 s."));
+    if (endMs >= 0 && endMs <= startMs)
+        return rangeError(
+            path,
+            tr("The range end (%1 ms) must be after its start (%2 ms).").arg(endMs).arg(startMs));
+    if (options.bitrate < 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("The bitrate cannot be negative (%1 b/s).").arg(options.bitrate));
+    Result<const AVCodec *> codec = findEncoder(options);
+    if (!codec)
+        return codec.error();
+
+    DecodeOptions decodeOptions;
+    decodeOptions.streamIndex = streamIndex;
+    decodeOptions.sampleRate = options.sampleRate;
+    Result<std::unique_ptr<AudioDecoder>> opened = AudioDecoder::open(path, decodeOptions, cancel);
+    if (!opened)
+        return opened.error();
+    AudioDecoder &decoder = **opened;
+    const qint64 durationMs = decoder.durationMs();
+    auto beyondEnd = [&] {
+        return rangeError(path, durationMs >= 0
+                                    ? tr("The range starts at %1 s, after the end of the audio "
+                                         "(%2 s).")
+                                          .arg(double(startMs) / 1000.0)
+                                          .arg(double(durationMs) / 1000.0)
+                                    : tr("The range starts at %1 s, after the end of the audio.")
+                                          .arg(double(startMs) / 1000.0));
+    };
+    if (durationMs >= 0 && startMs >= durationMs)
+        return beyondEnd();
+    if (Result<void> r = decoder.seek(startMs); !r)
+        return r;
+
+    // Sample-exact length: N = round((end - start) * rate / 1000); -1: to the end of the stream.
+    const qint64 rate = options.sampleRate;
+    const qint64 wanted = endMs >= 0 ? ((endMs - startMs) * rate + 500) / 1000 : -1;
+    const qint64 expected =
+        wanted >= 0 ? wanted : (durationMs > startMs ? (durationMs - startMs) * rate / 1000 : 0);
+
+    std::vector<float> block;
+    Result<qint64> got = decoder.read(block);
+    if (!got)
+        return got.error();
+    if (*got == 0)
+        return beyondEnd();
+
+    ChunkWriter writer;
+    if (Result<void> r = writer.open(*codec, options, device); !r)
+        return r;
+    qint64 written = 0;
+    for (;;) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+        qint64 take = qint64(block.size());
+        if (wanted >= 0)
+            take = std::min(take, wanted - written);
+        if (Result<void> r = writer.write(block.data(), take); !r)
+            return r;
+        written += take;
+        if (progress && expected > 0)
+            progress(std::min(1.0, double(written) / double(expected)));
+        if (wanted >= 0 && written >= wanted)
+            break;
+        block.clear();
+        got = decoder.read(block);
+        if (!got)
+            return got.error();
+        if (*got == 0)
+            break; // the range ends after the stream: encode what there is
+    }
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+    if (Result<void> r = writer.finish(); !r)
+        return r;
+    if (progress)
+        progress(1.0);
     return {};
 }
 
-QString chunkMimeType(ChunkFormat)
+} // namespace
+
+QString chunkExtension(ChunkFormat format)
 {
+    return QLatin1String(formatSpec(format).muxer); // "wav", "flac", "mp3", "ogg"
+}
+
+QString chunkMimeType(ChunkFormat format)
+{
+    switch (format) {
+    case ChunkFormat::Wav:
+        return QStringLiteral("audio/wav");
+    case ChunkFormat::Flac:
+        return QStringLiteral("audio/flac");
+    case ChunkFormat::Mp3:
+        return QStringLiteral("audio/mpeg");
+    case ChunkFormat::Opus:
+        break;
+    }
+    return QStringLiteral("audio/ogg");
+}
+
+qint64 estimateEncodedBytes(qint64 durationMs, const EncodeOptions &options)
+{
+    const qint64 rate = options.sampleRate > 0 ? options.sampleRate : 16000;
+    const qint64 samples = (std::max<qint64>(0, durationMs) * rate + 500) / 1000;
+    const qint64 bitrate = effectiveBitrate(options);
+    const qint64 audioBytes = (bitrate * std::max<qint64>(0, durationMs) + 7999) / 8000;
+    switch (options.format) {
+    case ChunkFormat::Wav:
+        return kWavHeaderBytes + 2 * samples;
+    case ChunkFormat::Flac: // upper bound for speech: FLAC usually needs 35-55% of 16-bit PCM
+        return kFlacHeaderBytes + 2 * samples * 6 / 10;
+    case ChunkFormat::Mp3: {
+        // CBR frames of 576 samples (MPEG-2, below 32 kHz) or 1152; besides the audio, the Xing
+        // frame, the encoder delay (1105 samples) and the last frame's padding: 4 frames at most.
+        const qint64 frameSamples = rate < 32000 ? 576 : 1152;
+        const qint64 frameBytes = frameSamples * bitrate / 8 / rate + 1;
+        return kMp3Id3Bytes + audioBytes + 4 * frameBytes;
+    }
+    case ChunkFormat::Opus:
+        break;
+    }
+    // Hard CBR 20 ms packets, plus a pre-skip packet and the last partial one; Ogg pages last about
+    // 1 s (27-byte header) and take one lacing byte per 255 bytes of packet.
+    const qint64 packets = (samples * 1000 / rate + kOpusFrameMs - 1) / kOpusFrameMs + 2;
+    const qint64 packetBytes = bitrate * kOpusFrameMs / 8000;
+    const qint64 pages = packets / 50 + 2;
+    return kOggHeaderBytes + audioBytes + 2 * packetBytes + pages * 27 +
+           packets * (packetBytes / 255 + 1);
+}
+
+Result<QByteArray> encodeRangeToBuffer(const QString &path, int streamIndex, qint64 startMs,
+                                       qint64 endMs, const EncodeOptions &options,
+                                       const std::atomic_bool *cancel,
+                                       const std::function<void(double)> &progress)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    Result<void> r =
+        encodeRange(path, streamIndex, startMs, endMs, options, &buffer, cancel, progress);
+    buffer.close();
+    if (!r)
+        return r.error();
+    return bytes;
+}
+
+Result<void> encodeRangeToFile(const QString &path, int streamIndex, qint64 startMs, qint64 endMs,
+                               const EncodeOptions &options, const QString &outputPath,
+                               const std::atomic_bool *cancel,
+                               const std::function<void(double)> &progress)
+{
+    // QSaveFile writes a temporary file next to the output and renames it on commit(); without a
+    // commit (failure, cancel) the temporary file is removed, so no partial output is left.
+    QSaveFile file(outputPath);
+    if (!file.open(QIODevice::WriteOnly)) {
+        Error e = makeError(ErrorCode::IoError, tr("The output file cannot be created."),
+                            file.errorString());
+        e.file = outputPath;
+        return e;
+    }
+    if (Result<void> r =
+            encodeRange(path, streamIndex, startMs, endMs, options, &file, cancel, progress);
+        !r) {
+        file.cancelWriting();
+        return r;
+    }
+    if (!file.commit()) {
+        Error e = makeError(ErrorCode::IoError, tr("The output file cannot be written."),
+                            file.errorString());
+        e.file = outputPath;
+        return e;
+    }
     return {};
-}
-
-qint64 estimateEncodedBytes(qint64, const EncodeOptions &)
-{
-    return 0;
-}
-
-Result<QByteArray> encodeRangeToBuffer(const QString &, int, qint64, qint64, const EncodeOptions &,
-                                       const std::atomic_bool *,
-                                       const std::function<void(double)> &)
-{
-    return makeError(ErrorCode::Internal, QStringLiteral("not implemented"));
-}
-
-Result<void> encodeRangeToFile(const QString &, int, qint64, qint64, const EncodeOptions &,
-                               const QString &, const std::atomic_bool *,
-                               const std::function<void(double)> &)
-{
-    return makeError(ErrorCode::Internal, QStringLiteral("not implemented"));
 }

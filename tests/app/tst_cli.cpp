@@ -1,3 +1,4 @@
+#include "mediafixtures.h"
 #include "srtformat.h"
 #include "vttformat.h"
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void convertsThroughPipes();
     void legacyEncodings();
     void writesProjectAndJson();
+    void infoDescribesMedia();
 
 private:
     struct Run {
@@ -172,6 +174,29 @@ void TestCli::writesProjectAndJson()
     QCOMPARE(QJsonDocument::fromJson(p.readAll()).object().value(u"version"_s).toInt(), 1);
     QCOMPARE(QJsonDocument::fromJson(j.readAll()).object().value(u"cues"_s).toArray().size(), 6);
     QCOMPARE(v.readAll(), original.readAll()); // the project kept header, blocks and settings
+}
+
+void TestCli::infoDescribesMedia()
+{
+    const QString tone = fixtures::path(u"tone.flac"_s);
+    const QString video = fixtures::path(u"two-audio.mkv"_s);
+    QVERIFY(!tone.isEmpty() && !video.isEmpty());
+    Run r = run({u"info"_s, tone});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("flac") && r.out.contains("44100 Hz") && r.out.contains("0:00:05.000"),
+             r.out.constData());
+    r = run({u"info"_s, u"--json"_s, video});
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(u"audio_streams"_s).toArray().size(), 2);
+    QCOMPARE(o.value(u"best_audio_stream"_s).toInt(), 1);
+    r = run({u"info"_s, tone, fixtures::path(u"notmedia.wav"_s)});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains("notmedia.wav"));
+    QVERIFY(r.out.contains("flac")); // the good file is still described
+    QCOMPARE(run({u"info"_s}).code, 2);
+    r = run({u"info"_s, u"--help"_s});
+    QVERIFY(r.out.startsWith("Usage: captioneer info"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

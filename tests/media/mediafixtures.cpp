@@ -29,11 +29,10 @@ bool runTool(const QString &program, const QStringList &args)
     return true;
 }
 
+// Exact-amplitude stereo tones: 0.25 (-12 dBFS) per channel.
 QString lavfiTone(int left, int right, int rate, double seconds)
 {
-    return QStringLiteral("sine=frequency=%1:sample_rate=%3:duration=%4[l];"
-                          "sine=frequency=%2:sample_rate=%3:duration=%4[r];"
-                          "[l][r]join=inputs=2:channel_layout=stereo,volume=0.25")
+    return QStringLiteral("aevalsrc=0.25*sin(2*PI*%1*t)|0.25*sin(2*PI*%2*t):s=%3:d=%4:c=stereo")
         .arg(left)
         .arg(right)
         .arg(rate)
@@ -118,10 +117,7 @@ bool generate(const QString &name, const QString &out)
                        out});
     if (name == u"stereo-split.wav")
         return ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                       QStringLiteral("sine=frequency=440:sample_rate=44100:duration=3[l];"
-                                      "anullsrc=r=44100:cl=mono,atrim=duration=3[r];"
-                                      "[l][r]join=inputs=2:channel_layout=stereo"),
-                       out});
+                       QStringLiteral("aevalsrc=0.5*sin(2*PI*440*t)|0:s=44100:d=3:c=stereo"), out});
     if (name == u"speech.wav")
         return espeak(QStringLiteral("The quick brown fox jumps over the lazy dog."), out);
     if (name == u"silence.wav")

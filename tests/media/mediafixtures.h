@@ -18,7 +18,7 @@ bool espeak(const QString &text, const QString &wavPath, const QStringList &extr
 //     left / 660 Hz right at -12 dBFS
 //   video.mkv, video.mov, video.avi: 4 s test video with 440 Hz audio (48 kHz stereo)
 //   two-audio.mkv: two audio streams (440 Hz English "eng", 880 Hz "fre", the second default)
-//   stereo-split.wav: 3 s, left channel 440 Hz, right channel silent
+//   stereo-split.wav: 3 s, left channel 440 Hz at amplitude 0.5, right channel silent
 //   speech.wav: espeak-ng "The quick brown fox jumps over the lazy dog." 22.05 kHz mono
 //   silence.wav: 5 s digital silence, 16 kHz mono
 //   corrupt.mp3: tone.mp3 with 4 KiB of random bytes over its middle
