@@ -86,6 +86,13 @@ public:
         return *this;
     }
 
+    SignalBuilder &silence(qint64 startMs, qint64 endMs)
+    {
+        std::fill(m_layout.samples.begin() + startMs * m_rate / 1000,
+                  m_layout.samples.begin() + endMs * m_rate / 1000, 0.0f);
+        return *this;
+    }
+
     Layout take() { return std::move(m_layout); }
 
 private:
@@ -430,64 +437,65 @@ void TestVoiceActivity::syntheticLayouts_data()
     QTest::addColumn<VadOptions>("options");
     const VadOptions defaults;
 
-    QTest::newRow("clean: three bursts with 0.5 s and 2 s pauses") << SignalBuilder(10000, 1)
-                                                                          .noise(-50, -50)
-                                                                          .speech(1000, 2500, -20)
-                                                                          .speech(3000, 4200, -20)
-                                                                          .speech(6200, 8000, -20)
-                                                                          .take()
-                                                                   << defaults;
-    QTest::newRow("quiet speech 18 dB above the noise") << SignalBuilder(8000, 2)
-                                                               .noise(-50, -50)
-                                                               .speech(1000, 3000, -32)
-                                                               .speech(4000, 6500, -32)
-                                                               .take()
-                                                        << defaults;
-    {
-        Layout l = SignalBuilder(6000, 3)
-                       .noise(-50, -50)
-                       .speech(1000, 2000, -20)
-                       .speech(2150, 3000, -20)
-                       .take();
-        l.truth = {{1000, 3000}};
-        QTest::newRow("150 ms pause is bridged") << l << defaults;
-    }
-    {
-        VadOptions o;
-        o.minSilenceMs = 100;
-        QTest::newRow("150 ms pause is kept with minSilenceMs 100") << SignalBuilder(6000, 3)
-                                                                           .noise(-50, -50)
-                                                                           .speech(1000, 2000, -20)
-                                                                           .speech(2150, 3000, -20)
-                                                                           .take()
-                                                                    << o;
-    }
-    QTest::newRow("60 ms click is dropped") << SignalBuilder(8000, 4)
-                                                   .noise(-50, -50)
-                                                   .speech(1000, 2000, -20)
-                                                   .speech(4000, 4060, -10, false)
-                                                   .speech(6000, 7000, -20)
-                                                   .take()
-                                            << defaults;
-    QTest::newRow("noise floor rising from -60 to -40 dB over 20 s")
-        << SignalBuilder(20000, 5)
-               .noise(-60, -40)
-               .speech(1500, 3000, -20)
-               .speech(6000, 7500, -20)
-               .speech(11000, 12500, -20)
-               .speech(16500, 18500, -20)
-               .take()
-        << defaults;
-    QTest::newRow("speech from t = 0, no leading silence") << SignalBuilder(6000, 6)
-                                                                  .noise(-50, -50)
-                                                                  .speech(0, 1500, -20)
-                                                                  .speech(3000, 4500, -20)
-                                                                  .take()
-                                                           << defaults;
-    QTest::newRow("speech until the end of the file")
-        << SignalBuilder(5000, 7).noise(-50, -50).speech(1000, 5000, -20).take() << defaults;
-    QTest::newRow("speech after and before digital silence")
-        << SignalBuilder(6000, 8).speech(2000, 4000, -20).take() << defaults;
+    // Boundaries deliberately fall inside frames.
+    const Layout clean = SignalBuilder(10000, 1)
+                             .noise(-50, -50)
+                             .speech(1003, 2507, -20)
+                             .speech(3012, 4195, -20)
+                             .speech(6234, 8001, -20)
+                             .take();
+    QTest::newRow("clean: three bursts with 0.5 s and 2 s pauses") << clean << defaults;
+
+    const Layout quiet = SignalBuilder(8000, 2)
+                             .noise(-50, -50)
+                             .speech(1005, 3004, -32)
+                             .speech(4017, 6496, -32)
+                             .take();
+    QTest::newRow("quiet speech 18 dB above the noise") << quiet << defaults;
+
+    Layout shortPause = SignalBuilder(6000, 3)
+                            .noise(-50, -50)
+                            .speech(1004, 2000, -20)
+                            .speech(2150, 3006, -20)
+                            .take();
+    VadOptions shortSilence;
+    shortSilence.minSilenceMs = 100;
+    QTest::newRow("150 ms pause is kept with minSilenceMs 100") << shortPause << shortSilence;
+    shortPause.truth = {{1004, 3006}};
+    QTest::newRow("150 ms pause is bridged") << shortPause << defaults;
+
+    const Layout click = SignalBuilder(8000, 4)
+                             .noise(-50, -50)
+                             .speech(1000, 2000, -20)
+                             .speech(4005, 4065, -10, false)
+                             .speech(6000, 7000, -20)
+                             .take();
+    QTest::newRow("60 ms click is dropped") << click << defaults;
+
+    const Layout rising = SignalBuilder(20000, 5)
+                              .noise(-60, -40)
+                              .speech(1500, 3000, -20)
+                              .speech(6000, 7500, -20)
+                              .speech(11000, 12500, -20)
+                              .speech(16500, 18500, -20)
+                              .take();
+    QTest::newRow("noise floor rising from -60 to -40 dB over 20 s") << rising << defaults;
+
+    const Layout leading =
+        SignalBuilder(6000, 6).noise(-50, -50).speech(0, 1500, -20).speech(3000, 4500, -20).take();
+    QTest::newRow("speech from t = 0, no leading silence") << leading << defaults;
+
+    const Layout trailing = SignalBuilder(5000, 7).noise(-50, -50).speech(1000, 5000, -20).take();
+    QTest::newRow("speech until the end of the file") << trailing << defaults;
+
+    const Layout clean16 = SignalBuilder(6000, 8).speech(2000, 4000, -20).take();
+    QTest::newRow("speech in digital silence, no background") << clean16 << defaults;
+
+    // Digital silence must not drag the floor down: the noise after it is not speech.
+    const Layout gated =
+        SignalBuilder(12000, 9).noise(-50, -50).silence(0, 3000).speech(6000, 7500, -20).take();
+    QTest::newRow("digital silence, then noise with speech") << gated << defaults;
+
     QTest::newRow("digital silence: no speech") << SignalBuilder(5000, 9).take() << defaults;
     QTest::newRow("background noise only: no speech")
         << SignalBuilder(10000, 10).noise(-50, -50).take() << defaults;
