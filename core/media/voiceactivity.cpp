@@ -45,7 +45,7 @@ std::vector<double> noiseFloor(const std::vector<float> &energyDb, const VadOpti
     std::vector<double> floor(n);
     double f = kExcluded;
     for (size_t i = 0; i < n; ++i) {
-        const double e = std::max(double(energyDb[i]), o.absoluteSilenceDb);
+        const double e = energyDb[i] < o.absoluteSilenceDb ? kExcluded : double(energyDb[i]);
         f = std::min(e, f + rise);
         floor[i] = f;
     }
