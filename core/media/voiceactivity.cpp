@@ -38,6 +38,8 @@ qint64 frameEndSample(qint64 index, int frameMs, int sampleRate)
 // would need a window length tuned to pause lengths; this has no parameter beyond the rise rate.
 // Frames below absoluteSilenceDb (digital silence, dropouts) are left out: they are silence
 // anyway, and would drag the floor far below the real background for many seconds around them.
+// Consequence: a stationary sound (hum, constant tone) is background however loud it is, except
+// for (level - floor - offsetDb) / floorRiseDbPerSec seconds after its start and before its end.
 std::vector<double> noiseFloor(const std::vector<float> &energyDb, const VadOptions &o)
 {
     const double rise = std::max(0.0, o.floorRiseDbPerSec) * o.frameMs / 1000.0;
