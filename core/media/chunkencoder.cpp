@@ -25,11 +25,12 @@ constexpr int kPcmFrameSamples = 4096; // frame length for encoders that take an
 constexpr int kAvioBufferSize = 32768;
 
 // Sizes measured on this encoder's output (FFmpeg 5.1, bitexact muxing, see tst_chunkencoder).
-constexpr qint64 kWavHeaderBytes = 44;   // RIFF + 16-byte fmt chunk + data chunk header
-constexpr qint64 kFlacHeaderBytes = 128; // fLaC, STREAMINFO, VORBIS_COMMENT (60 bytes) + margin
-constexpr qint64 kMp3Id3Bytes = 20;      // empty ID3v2.4 tag written by the mp3 muxer
-constexpr int kOpusFrameMs = 20;         // libopus default packet duration
-constexpr qint64 kOggHeaderBytes = 160;  // OpusHead and OpusTags pages (~110 bytes) + margin
+constexpr qint64 kWavHeaderBytes = 44;    // RIFF + 16-byte fmt chunk + data chunk header
+constexpr qint64 kFlacHeaderBytes = 128;  // fLaC, STREAMINFO, VORBIS_COMMENT (60 bytes) + margin
+constexpr qint64 kMp3Id3Bytes = 20;       // empty ID3v2.4 tag written by the mp3 muxer
+constexpr qint64 kMp3DelaySamples = 1105; // LAME's encoder delay (576 + 529)
+constexpr int kOpusFrameMs = 20;          // libopus default packet duration
+constexpr qint64 kOggHeaderBytes = 120;   // OpusHead and OpusTags pages (97 bytes) + margin
 
 struct FormatSpec {
     const char *encoder;
@@ -461,29 +462,30 @@ qint64 estimateEncodedBytes(qint64 durationMs, const EncodeOptions &options)
     const qint64 rate = options.sampleRate > 0 ? options.sampleRate : 16000;
     const qint64 samples = (std::max<qint64>(0, durationMs) * rate + 500) / 1000;
     const qint64 bitrate = effectiveBitrate(options);
-    const qint64 audioBytes = (bitrate * std::max<qint64>(0, durationMs) + 7999) / 8000;
     switch (options.format) {
     case ChunkFormat::Wav:
         return kWavHeaderBytes + 2 * samples;
-    case ChunkFormat::Flac: // upper bound for speech: FLAC usually needs 35-55% of 16-bit PCM
+    case ChunkFormat::Flac: // upper bound for speech, which FLAC stores in 35-58% of 16-bit PCM
         return kFlacHeaderBytes + 2 * samples * 6 / 10;
     case ChunkFormat::Mp3: {
-        // CBR frames of 576 samples (MPEG-2, below 32 kHz) or 1152; besides the audio, the Xing
-        // frame, the encoder delay (1105 samples) and the last frame's padding: 4 frames at most.
+        // CBR frames of 576 samples (MPEG-2/2.5, below 32 kHz) or 1152 (MPEG-1). LAME adds its
+        // delay (kMp3DelaySamples) and pads the last frame; the Xing frame and a margin frame
+        // come on top. Exact only for the standard MP3 bitrates (LAME rounds others).
         const qint64 frameSamples = rate < 32000 ? 576 : 1152;
-        const qint64 frameBytes = frameSamples * bitrate / 8 / rate + 1;
-        return kMp3Id3Bytes + audioBytes + 4 * frameBytes;
+        const qint64 frames = (samples + kMp3DelaySamples + frameSamples - 1) / frameSamples + 2;
+        return kMp3Id3Bytes + (frames * frameSamples * bitrate + 8 * rate - 1) / (8 * rate);
     }
     case ChunkFormat::Opus:
         break;
     }
-    // Hard CBR 20 ms packets, plus a pre-skip packet and the last partial one; Ogg pages last about
-    // 1 s (27-byte header) and take one lacing byte per 255 bytes of packet.
-    const qint64 packets = (samples * 1000 / rate + kOpusFrameMs - 1) / kOpusFrameMs + 2;
-    const qint64 packetBytes = bitrate * kOpusFrameMs / 8000;
-    const qint64 pages = packets / 50 + 2;
-    return kOggHeaderBytes + audioBytes + 2 * packetBytes + pages * 27 +
-           packets * (packetBytes / 255 + 1);
+    // Hard CBR: every 20 ms packet has the same size; the encoder's look-ahead (6.5 ms, the
+    // pre-skip) adds samples. Ogg pages hold about 1 s (27-byte header) and one lacing byte per
+    // 255 bytes of packet.
+    const qint64 frameSamples = rate * kOpusFrameMs / 1000;
+    const qint64 packets = (samples + rate * 13 / 2000 + frameSamples - 1) / frameSamples;
+    const qint64 packetBytes = (bitrate * kOpusFrameMs + 7999) / 8000;
+    const qint64 pages = packets / (1000 / kOpusFrameMs) + 1;
+    return kOggHeaderBytes + packets * (packetBytes + packetBytes / 255 + 1) + pages * 27;
 }
 
 Result<QByteArray> encodeRangeToBuffer(const QString &path, int streamIndex, qint64 startMs,

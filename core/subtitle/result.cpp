@@ -1,5 +1,7 @@
 #include "result.h"
 
+#include <QStringList>
+
 QString Error::toString() const
 {
     QString out;
@@ -12,7 +14,16 @@ QString Error::toString() const
         out += QStringLiteral("line %1: ").arg(line);
     }
     out += message;
+    QStringList extra;
     if (!detail.isEmpty())
-        out += QStringLiteral(" (%1)").arg(detail);
+        extra.append(detail);
+    if (httpStatus > 0)
+        extra.append(QStringLiteral("HTTP %1").arg(httpStatus));
+    if (!providerCode.isEmpty())
+        extra.append(providerCode);
+    if (!requestId.isEmpty())
+        extra.append(QStringLiteral("request %1").arg(requestId));
+    if (!extra.isEmpty())
+        out += QStringLiteral(" (%1)").arg(extra.join(QStringLiteral("; ")));
     return out;
 }

@@ -29,6 +29,13 @@ struct Error {
     QString file;    // file the error is about, if any
     int line = 0;    // 1-based line in `file` (0: not about a line)
 
+    // Remote failures (providers): what the server said, and whether trying again may help.
+    int httpStatus = 0;       // 0: no HTTP response (connection-level failure)
+    QString providerCode;     // "insufficient_quota", "InvalidApiKey", "20012"
+    QString requestId;        // for support requests to the provider
+    bool retryable = false;   // a later identical request may succeed
+    qint64 retryAfterMs = -1; // the server's requested delay, -1 if none
+
     // "file:line: message" (parts that are empty are left out).
     QString toString() const;
 };
@@ -36,6 +43,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
+    // An unset result reads as an internal error; it exists for containers and QCoro::waitFor.
+    Result() : m_data(std::in_place_index<1>, Error{}) {}
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
     {}
@@ -78,5 +87,9 @@ private:
 
 inline Error makeError(ErrorCode code, QString message, QString detail = {})
 {
-    return Error{code, std::move(message), std::move(detail), {}, 0};
+    Error e;
+    e.code = code;
+    e.message = std::move(message);
+    e.detail = std::move(detail);
+    return e;
 }

@@ -1,0 +1,3 @@
+#include "providerlog.h"
+
+Q_LOGGING_CATEGORY(lcProviders, "captioneer.providers", QtInfoMsg)
