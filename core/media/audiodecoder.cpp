@@ -33,7 +33,9 @@ struct AudioDecoder::Impl {
     qint64 position = 0;         // output samples
     qint64 seekTargetInput = -1; // input samples to drop before, after a seek
     bool eofSent = false, swrFlushed = false;
-    bool pending = false; // `frame` holds a decoded frame not yet returned (the first one)
+    bool pending = false;      // `frame` holds a decoded frame not yet returned (the first one)
+    qint64 seekTargetMs = 0;   // the target of the last seek()
+    qint64 seekApproachMs = 0; // where the demuxer was asked to go (earlier after a late landing)
     int damaged = 0, consecutiveDamaged = 0;
     std::vector<float> planar; // swr output, one plane per channel, reused
 
@@ -45,6 +47,34 @@ struct AudioDecoder::Impl {
                             why);
         e.file = path;
         return e;
+    }
+
+    // Positions the demuxer at or before `approachMs` and resets the decoding state.
+    int demuxSeek(qint64 approachMs)
+    {
+        // Rounded down, so the demuxer positions at or before the target sample.
+        const AVRational tb = stream->time_base;
+        const int64_t ts =
+            startPts + av_rescale_rnd(approachMs, tb.den, int64_t(tb.num) * 1000, AV_ROUND_DOWN);
+        int r = av_seek_frame(fmt.get(), stream->index, ts, AVSEEK_FLAG_BACKWARD);
+        if (r <
+            0) // some demuxers cannot seek by time; start over and drop samples up to the target
+            r = avformat_seek_file(fmt.get(), stream->index, INT64_MIN, startPts, startPts, 0);
+        if (r < 0)
+            return r;
+        avcodec_flush_buffers(codec.get());
+        if (swr) {
+            swr_close(swr.get());
+            swr_init(swr.get());
+        }
+        eofSent = false;
+        swrFlushed = false;
+        if (pending) {
+            av_frame_unref(frame.get());
+            pending = false;
+        }
+        seekApproachMs = approachMs;
+        return 0;
     }
 
     // Decodes until the first frame and keeps it pending; sets startPts from it.
@@ -210,7 +240,7 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
     const bool floatNative = f == AV_SAMPLE_FMT_FLTP || f == AV_SAMPLE_FMT_FLT;
     if (!floatNative || d->outRate != d->inRate) {
         SwrContext *swr = nullptr;
-        AVChannelLayout layout;
+        AVChannelLayout layout = {}; // av_channel_layout_copy frees its destination first
         if (av_channel_layout_copy(&layout, &d->codec->ch_layout) < 0)
             return fail(tr("The audio stream cannot be decoded."));
         if (layout.order == AV_CHANNEL_ORDER_UNSPEC)
@@ -269,6 +299,7 @@ int AudioDecoder::damagedPackets() const
 
 Result<qint64> AudioDecoder::read(std::vector<float> &out)
 {
+    qint64 padded = 0; // silence inserted after a seek, counted in the returned total
     for (;;) {
         if (d->cancel && d->cancel->load(std::memory_order_relaxed))
             return makeError(ErrorCode::Cancelled, tr("Cancelled."));
@@ -287,13 +318,25 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
                                                            AVRational{1, d->inRate});
                     skip =
                         int(std::clamp<qint64>(d->seekTargetInput - frameStart, 0, f->nb_samples));
-                    // A demuxer that lands a little after the target (coarse timestamps): fill
-                    // the gap with silence so positions stay exact.
                     const qint64 gap = frameStart - d->seekTargetInput;
+                    if (gap > 0 && d->seekApproachMs > 0) {
+                        // The demuxer landed after the target (MPEG-PS, imprecise indexes):
+                        // go further back and decode forward instead of losing audio.
+                        av_frame_unref(f);
+                        const qint64 earlier = std::max<qint64>(
+                            0, d->seekApproachMs -
+                                   std::max<qint64>(1000, d->seekTargetMs - d->seekApproachMs));
+                        if (const int r2 = d->demuxSeek(earlier); r2 < 0)
+                            return d->stopped(ff::errorText(r2));
+                        continue;
+                    }
                     if (gap > 0 && gap < d->inRate) {
+                        // Even from the start the stream begins after the target: the container
+                        // says there is nothing there, so silence keeps positions exact.
                         const qint64 fill = gap * d->outRate / d->inRate;
                         out.insert(out.end(), size_t(fill), 0.0f);
                         d->position += fill;
+                        padded += fill;
                     }
                 }
                 if (skip < f->nb_samples)
@@ -304,8 +347,8 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
                 n = d->emit(f, skip, out);
             av_frame_unref(f);
             d->position += n;
-            if (n > 0)
-                return n;
+            if (n + padded > 0)
+                return n + padded;
             continue;
         }
         if (r == AVERROR_EOF) {
@@ -353,27 +396,9 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
 Result<void> AudioDecoder::seek(qint64 ms)
 {
     ms = std::max<qint64>(0, ms);
-    // Rounded down, so the demuxer positions at or before the target sample.
-    const AVRational tb = d->stream->time_base;
-    const int64_t ts =
-        d->startPts + av_rescale_rnd(ms, tb.den, int64_t(tb.num) * 1000, AV_ROUND_DOWN);
-    int r = av_seek_frame(d->fmt.get(), d->stream->index, ts, AVSEEK_FLAG_BACKWARD);
-    if (r < 0) // some demuxers cannot seek by time; start over and drop samples up to `ms`
-        r = avformat_seek_file(d->fmt.get(), d->stream->index, INT64_MIN, d->startPts, d->startPts,
-                               0);
-    if (r < 0)
+    if (const int r = d->demuxSeek(ms); r < 0)
         return d->stopped(ff::errorText(r));
-    avcodec_flush_buffers(d->codec.get());
-    if (d->swr) {
-        swr_close(d->swr.get());
-        swr_init(d->swr.get());
-    }
-    d->eofSent = false;
-    d->swrFlushed = false;
-    if (d->pending) {
-        av_frame_unref(d->frame.get());
-        d->pending = false;
-    }
+    d->seekTargetMs = ms;
     d->seekTargetInput = ms * d->inRate / 1000;
     d->position = ms * d->outRate / 1000;
     return {};

@@ -34,24 +34,25 @@ constexpr qint64 kOggHeaderBytes = 120;   // OpusHead and OpusTags pages (97 byt
 
 struct FormatSpec {
     const char *encoder;
-    const char *muxer;
-    const char *name;    // for messages
-    const char *package; // Debian package that provides the encoder library
+    const char *muxer; // also the file extension
+    const char *mime;
+    const char *name;     // for messages
+    const char *packages; // Debian packages that provide the encoder
 };
 
 FormatSpec formatSpec(ChunkFormat format)
 {
     switch (format) {
     case ChunkFormat::Wav:
-        return {"pcm_s16le", "wav", "WAV", "libavcodec59"};
+        return {"pcm_s16le", "wav", "audio/wav", "WAV", "libavcodec59"};
     case ChunkFormat::Flac:
-        return {"flac", "flac", "FLAC", "libavcodec59"};
+        return {"flac", "flac", "audio/flac", "FLAC", "libavcodec59"};
     case ChunkFormat::Mp3:
-        return {"libmp3lame", "mp3", "MP3", "libmp3lame0"};
+        return {"libmp3lame", "mp3", "audio/mpeg", "MP3", "libavcodec59, libmp3lame0"};
     case ChunkFormat::Opus:
         break;
     }
-    return {"libopus", "ogg", "Opus", "libopus0"};
+    return {"libopus", "ogg", "audio/ogg", "Opus", "libavcodec59, libopus0"};
 }
 
 int effectiveBitrate(const EncodeOptions &options)
@@ -61,7 +62,7 @@ int effectiveBitrate(const EncodeOptions &options)
     return options.format == ChunkFormat::Opus ? kDefaultOpusBitrate : kDefaultMp3Bitrate;
 }
 
-Error rangeError(const QString &path, const QString &message)
+Error invalid(const QString &message, const QString &path = {})
 {
     Error e = makeError(ErrorCode::InvalidArgument, message);
     e.file = path;
@@ -102,60 +103,51 @@ int64_t seekDevice(void *opaque, int64_t offset, int whence)
     whence &= ~AVSEEK_FORCE;
     if (whence == AVSEEK_SIZE)
         return device->size();
-    int64_t target = -1;
-    if (whence == SEEK_SET)
-        target = offset;
-    else if (whence == SEEK_CUR)
-        target = device->pos() + offset;
-    else if (whence == SEEK_END)
-        target = device->size() + offset;
-    if (target < 0 || !device->seek(target))
-        return AVERROR(EIO);
-    return target;
+    const int64_t base =
+        whence == SEEK_CUR ? device->pos() : (whence == SEEK_END ? device->size() : 0);
+    return base + offset >= 0 && device->seek(base + offset) ? base + offset : AVERROR(EIO);
 }
 
-// Finds the encoder, or explains which package is missing.
-Result<const AVCodec *> findEncoder(const EncodeOptions &options)
+// Checks the arguments and finds the encoder, or explains which package is missing.
+Result<const AVCodec *> findEncoder(const QString &path, qint64 startMs, qint64 endMs,
+                                    const EncodeOptions &options)
 {
+    if (startMs < 0)
+        return invalid(tr("The range cannot start before 0 s."), path);
+    if (endMs >= 0 && endMs <= startMs)
+        return invalid(
+            tr("The range end (%1 ms) must be after its start (%2 ms).").arg(endMs).arg(startMs),
+            path);
+    if (options.bitrate < 0)
+        return invalid(tr("The bitrate cannot be negative (%1 b/s).").arg(options.bitrate));
+    if (options.sampleRate <= 0)
+        return invalid(tr("The sample rate must be positive, not %1 Hz.").arg(options.sampleRate));
     const FormatSpec spec = formatSpec(options.format);
     const AVCodec *codec = avcodec_find_encoder_by_name(spec.encoder);
     if (!codec)
         return makeError(ErrorCode::UnsupportedFormat,
-                         tr("%1 encoding is not available: FFmpeg was built without the %2 "
-                            "encoder (on Debian it comes with the %3 package).")
+                         tr("%1 encoding is not available: this FFmpeg has no %2 encoder "
+                            "(Debian packages: %3).")
                              .arg(QLatin1String(spec.name), QLatin1String(spec.encoder),
-                                  QLatin1String(spec.package)));
-    if (options.sampleRate <= 0)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            tr("The sample rate must be positive, not %1 Hz.").arg(options.sampleRate));
-    if (const int *rates = codec->supported_samplerates) {
-        QStringList names;
-        for (; *rates; ++rates) {
-            if (*rates == options.sampleRate)
-                return codec;
-            names << QString::number(*rates);
-        }
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("%1 cannot be encoded at %2 Hz; supported rates (Hz): %3.")
-                             .arg(QLatin1String(spec.name))
-                             .arg(options.sampleRate)
-                             .arg(names.join(QStringLiteral(", "))));
-    }
+                                  QLatin1String(spec.packages)));
+    QStringList rates;
+    for (const int *r = codec->supported_samplerates; r && *r; ++r)
+        rates << QString::number(*r);
+    if (!rates.isEmpty() && !rates.contains(QString::number(options.sampleRate)))
+        return invalid(tr("%1 cannot be encoded at %2 Hz; supported rates (Hz): %3.")
+                           .arg(QLatin1String(spec.name))
+                           .arg(options.sampleRate)
+                           .arg(rates.join(QStringLiteral(", "))));
     return codec;
 }
 
-// Float input, then 16-bit, then 32-bit: the first of those the encoder accepts (mono, so planar
-// and packed layouts are the same).
+// Float if the encoder takes it (MP3, Opus), else 16-bit (WAV, FLAC). Mono, so planar and packed
+// layouts are the same.
 AVSampleFormat pickSampleFormat(const AVCodec *codec)
 {
-    const AVSampleFormat *formats = codec->sample_fmts;
-    if (!formats)
-        return AV_SAMPLE_FMT_S16;
     for (const AVSampleFormat wanted :
-         {AV_SAMPLE_FMT_FLT, AV_SAMPLE_FMT_FLTP, AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S16P,
-          AV_SAMPLE_FMT_S32, AV_SAMPLE_FMT_S32P}) {
-        for (const AVSampleFormat *f = formats; *f != AV_SAMPLE_FMT_NONE; ++f) {
+         {AV_SAMPLE_FMT_FLT, AV_SAMPLE_FMT_FLTP, AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S16P}) {
+        for (const AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; ++f) {
             if (*f == wanted)
                 return wanted;
         }
@@ -178,23 +170,21 @@ public:
             return internal(tr("The %1 container is not available."), r);
         m_fmt.reset(fmt);
         auto *buffer = static_cast<unsigned char *>(av_malloc(kAvioBufferSize));
-        if (!buffer)
-            return internal(tr("Out of memory."));
-        m_avio.reset(avio_alloc_context(buffer, kAvioBufferSize, 1, device, nullptr, writeDevice,
-                                        seekDevice));
-        if (!m_avio) {
+        m_avio.reset(buffer ? avio_alloc_context(buffer, kAvioBufferSize, 1, device, nullptr,
+                                                 writeDevice, seekDevice)
+                            : nullptr);
+        if (!m_avio)
             av_free(buffer);
+        m_codec.reset(avcodec_alloc_context3(codec));
+        if (!m_avio || !m_codec || !m_frame || !m_packet ||
+            !(m_stream = avformat_new_stream(fmt, nullptr)))
             return internal(tr("Out of memory."));
-        }
         fmt->pb = m_avio.get();
         // Bit-exact: no encoder version strings, so the size is predictable and the output
         // identical across runs; no FLAC padding block (8 KiB by default).
         fmt->flags |= AVFMT_FLAG_CUSTOM_IO | AVFMT_FLAG_BITEXACT;
         fmt->metadata_header_padding = 0;
 
-        m_codec.reset(avcodec_alloc_context3(codec));
-        if (!m_codec)
-            return internal(tr("Out of memory."));
         AVCodecContext *c = m_codec.get();
         c->sample_rate = options.sampleRate;
         c->sample_fmt = sampleFormat;
@@ -202,38 +192,37 @@ public:
         c->time_base = AVRational{1, options.sampleRate};
         c->flags |= AV_CODEC_FLAG_BITEXACT;
         if (options.format == ChunkFormat::Mp3 || options.format == ChunkFormat::Opus)
-            c->bit_rate = effectiveBitrate(options);
-        if (options.format == ChunkFormat::Opus) // hard CBR: the size follows from the duration
+            c->bit_rate = effectiveBitrate(options); // libmp3lame: CBR when a bitrate is set
+        if (options.format == ChunkFormat::Opus)     // hard CBR, so the size follows the duration
             av_opt_set(c->priv_data, "vbr", "off", 0);
         if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
             c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-        if (int r = avcodec_open2(c, codec, nullptr); r < 0)
+        int r = avcodec_open2(c, codec, nullptr);
+        // Copies extradata and initial_padding: with the Opus pre-skip (OpusHead) and the Ogg
+        // granule positions, and with the delay and padding in the mp3 muxer's LAME tag, decoders
+        // drop the encoder delay and the last frame's padding, so the decoded length is exact.
+        if (r >= 0)
+            r = avcodec_parameters_from_context(m_stream->codecpar, c);
+        if (r < 0)
             return internal(tr("The %1 encoder cannot be opened."), r);
+        // All four encoders take a short last frame (AV_CODEC_CAP_SMALL_LAST_FRAME or any size).
         m_frameSize = c->frame_size > 0 ? c->frame_size : kPcmFrameSamples;
-        m_padLastFrame = c->frame_size > 0 &&
-                         !(codec->capabilities &
-                           (AV_CODEC_CAP_SMALL_LAST_FRAME | AV_CODEC_CAP_VARIABLE_FRAME_SIZE));
-
-        m_stream = avformat_new_stream(fmt, nullptr);
-        if (!m_stream)
-            return internal(tr("Out of memory."));
-        if (int r = avcodec_parameters_from_context(m_stream->codecpar, c); r < 0)
-            return internal(tr("The %1 encoder cannot be opened."), r);
         m_stream->time_base = c->time_base;
-        if (int r = avformat_write_header(fmt, nullptr); r < 0)
+        if (r = avformat_write_header(fmt, nullptr); r < 0)
             return ioError(r);
         return {};
     }
+
+    bool isOpen() const { return m_fmt && m_fmt->pb; }
 
     // Buffers `count` samples and encodes every complete frame.
     Result<void> write(const float *samples, qint64 count)
     {
         m_pending.insert(m_pending.end(), samples, samples + count);
         size_t used = 0;
-        while (m_pending.size() - used >= size_t(m_frameSize)) {
+        for (; m_pending.size() - used >= size_t(m_frameSize); used += size_t(m_frameSize)) {
             if (Result<void> r = encode(m_pending.data() + used, m_frameSize); !r)
                 return r;
-            used += size_t(m_frameSize);
         }
         m_pending.erase(m_pending.begin(), m_pending.begin() + std::ptrdiff_t(used));
         return {};
@@ -243,21 +232,15 @@ public:
     Result<void> finish()
     {
         if (!m_pending.empty()) {
-            const int count = int(m_pending.size());
-            if (m_padLastFrame)
-                m_pending.resize(size_t(m_frameSize), 0.0f);
-            if (Result<void> r = encode(m_pending.data(), m_padLastFrame ? m_frameSize : count); !r)
+            if (Result<void> r = encode(m_pending.data(), int(m_pending.size())); !r)
                 return r;
-            m_pending.clear();
         }
         if (Result<void> r = encode(nullptr, 0); !r)
             return r;
         if (int r = av_write_trailer(m_fmt.get()); r < 0)
             return ioError(r);
         avio_flush(m_avio.get());
-        if (m_avio->error < 0)
-            return ioError(m_avio->error);
-        return {};
+        return m_avio->error < 0 ? Result<void>(ioError(m_avio->error)) : Result<void>();
     }
 
 private:
@@ -277,9 +260,9 @@ private:
     Result<void> encode(const float *samples, int count)
     {
         AVCodecContext *c = m_codec.get();
+        AVFrame *f = samples ? m_frame.get() : nullptr;
         int r = 0;
-        if (samples) {
-            AVFrame *f = m_frame.get();
+        if (f) {
             av_frame_unref(f); // the encoder may still hold the previous buffer
             f->nb_samples = count;
             f->format = c->sample_fmt;
@@ -287,14 +270,18 @@ private:
             if ((r = av_channel_layout_copy(&f->ch_layout, &c->ch_layout)) < 0 ||
                 (r = av_frame_get_buffer(f, 0)) < 0)
                 return internal(tr("Out of memory."), r);
-            convert(samples, count, c->sample_fmt, f->data[0]);
-            f->pts = m_nextPts;
+            if (c->sample_fmt == AV_SAMPLE_FMT_FLT || c->sample_fmt == AV_SAMPLE_FMT_FLTP) {
+                std::memcpy(f->data[0], samples, size_t(count) * sizeof(float));
+            } else { // S16, S16P: scaled and rounded as libswresample does
+                auto *dst = reinterpret_cast<int16_t *>(f->data[0]);
+                for (int i = 0; i < count; ++i)
+                    dst[i] =
+                        int16_t(std::clamp(std::lrint(samples[i] * 32768.0f), -32768L, 32767L));
+            }
+            f->pts = m_nextPts; // in 1/sampleRate, the encoder's time base
             m_nextPts += count;
-            r = avcodec_send_frame(c, f);
-        } else {
-            r = avcodec_send_frame(c, nullptr);
         }
-        if (r < 0)
+        if ((r = avcodec_send_frame(c, f)) < 0)
             return internal(tr("The %1 encoder failed."), r);
         AVPacket *p = m_packet.get();
         while ((r = avcodec_receive_packet(c, p)) == 0) {
@@ -310,30 +297,6 @@ private:
         return {};
     }
 
-    static void convert(const float *in, int count, int format, uint8_t *out)
-    {
-        switch (format) {
-        case AV_SAMPLE_FMT_FLT:
-        case AV_SAMPLE_FMT_FLTP:
-            std::memcpy(out, in, size_t(count) * sizeof(float));
-            break;
-        case AV_SAMPLE_FMT_S16:
-        case AV_SAMPLE_FMT_S16P: { // same scaling and rounding as libswresample
-            auto *dst = reinterpret_cast<int16_t *>(out);
-            for (int i = 0; i < count; ++i)
-                dst[i] = int16_t(std::clamp(std::lrint(in[i] * 32768.0f), -32768L, 32767L));
-            break;
-        }
-        default: { // S32, S32P
-            auto *dst = reinterpret_cast<int32_t *>(out);
-            for (int i = 0; i < count; ++i)
-                dst[i] = int32_t(std::clamp(std::llrint(double(in[i]) * 2147483648.0),
-                                            -2147483648LL, 2147483647LL));
-            break;
-        }
-        }
-    }
-
     // Declared before m_fmt so it is freed after it (the muxer no longer uses it then).
     AvioPtr m_avio;
     OutputPtr m_fmt;
@@ -343,7 +306,6 @@ private:
     AVStream *m_stream = nullptr;
     std::vector<float> m_pending; // samples not yet a complete frame
     int m_frameSize = kPcmFrameSamples;
-    bool m_padLastFrame = false;
     int64_t m_nextPts = 0;
     QString m_name;
 };
@@ -354,19 +316,9 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
                          const std::atomic_bool *cancel,
                          const std::function<void(double)> &progress)
 {
-    if (startMs < 0)
-        return rangeError(path, tr("The range cannot start before 0 s."));
-    if (endMs >= 0 && endMs <= startMs)
-        return rangeError(
-            path,
-            tr("The range end (%1 ms) must be after its start (%2 ms).").arg(endMs).arg(startMs));
-    if (options.bitrate < 0)
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("The bitrate cannot be negative (%1 b/s).").arg(options.bitrate));
-    Result<const AVCodec *> codec = findEncoder(options);
+    Result<const AVCodec *> codec = findEncoder(path, startMs, endMs, options);
     if (!codec)
         return codec.error();
-
     DecodeOptions decodeOptions;
     decodeOptions.streamIndex = streamIndex;
     decodeOptions.sampleRate = options.sampleRate;
@@ -376,13 +328,13 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
     AudioDecoder &decoder = **opened;
     const qint64 durationMs = decoder.durationMs();
     auto beyondEnd = [&] {
-        return rangeError(path, durationMs >= 0
-                                    ? tr("The range starts at %1 s, after the end of the audio "
-                                         "(%2 s).")
-                                          .arg(double(startMs) / 1000.0)
-                                          .arg(double(durationMs) / 1000.0)
-                                    : tr("The range starts at %1 s, after the end of the audio.")
-                                          .arg(double(startMs) / 1000.0));
+        const double start = double(startMs) / 1000.0;
+        return invalid(durationMs < 0
+                           ? tr("The range starts at %1 s, after the end of the audio.").arg(start)
+                           : tr("The range starts at %1 s, after the end of the audio (%2 s).")
+                                 .arg(start)
+                                 .arg(double(durationMs) / 1000.0),
+                       path);
     };
     if (durationMs >= 0 && startMs >= durationMs)
         return beyondEnd();
@@ -392,41 +344,41 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
     // Sample-exact length: N = round((end - start) * rate / 1000); -1: to the end of the stream.
     const qint64 rate = options.sampleRate;
     const qint64 wanted = endMs >= 0 ? ((endMs - startMs) * rate + 500) / 1000 : -1;
+    if (wanted == 0) // only at rates below 500 Hz
+        return invalid(tr("The range is shorter than one sample."), path);
     const qint64 expected =
         wanted >= 0 ? wanted : (durationMs > startMs ? (durationMs - startMs) * rate / 1000 : 0);
+    auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
 
-    std::vector<float> block;
-    Result<qint64> got = decoder.read(block);
-    if (!got)
-        return got.error();
-    if (*got == 0)
-        return beyondEnd();
-
+    // The writer opens with the first block, so a range without audio writes nothing.
     ChunkWriter writer;
-    if (Result<void> r = writer.open(*codec, options, device); !r)
-        return r;
+    std::vector<float> block;
     qint64 written = 0;
-    for (;;) {
-        if (cancel && cancel->load(std::memory_order_relaxed))
+    while (wanted < 0 || written < wanted) {
+        if (cancelled())
             return makeError(ErrorCode::Cancelled, tr("Cancelled."));
-        qint64 take = qint64(block.size());
-        if (wanted >= 0)
-            take = std::min(take, wanted - written);
+        block.clear();
+        if (Result<qint64> got = decoder.read(block); !got)
+            return got.error();
+        // Count what was appended, not the return value: after a seek AudioDecoder may also
+        // append silence it does not count (gap fill).
+        if (block.empty())
+            break; // the range ends after the stream: encode what there is
+        if (!writer.isOpen()) {
+            if (Result<void> r = writer.open(*codec, options, device); !r)
+                return r;
+        }
+        const qint64 size = qint64(block.size());
+        const qint64 take = wanted < 0 ? size : std::min(size, wanted - written);
         if (Result<void> r = writer.write(block.data(), take); !r)
             return r;
         written += take;
         if (progress && expected > 0)
             progress(std::min(1.0, double(written) / double(expected)));
-        if (wanted >= 0 && written >= wanted)
-            break;
-        block.clear();
-        got = decoder.read(block);
-        if (!got)
-            return got.error();
-        if (*got == 0)
-            break; // the range ends after the stream: encode what there is
     }
-    if (cancel && cancel->load(std::memory_order_relaxed))
+    if (!writer.isOpen())
+        return beyondEnd();
+    if (cancelled())
         return makeError(ErrorCode::Cancelled, tr("Cancelled."));
     if (Result<void> r = writer.finish(); !r)
         return r;
@@ -444,17 +396,7 @@ QString chunkExtension(ChunkFormat format)
 
 QString chunkMimeType(ChunkFormat format)
 {
-    switch (format) {
-    case ChunkFormat::Wav:
-        return QStringLiteral("audio/wav");
-    case ChunkFormat::Flac:
-        return QStringLiteral("audio/flac");
-    case ChunkFormat::Mp3:
-        return QStringLiteral("audio/mpeg");
-    case ChunkFormat::Opus:
-        break;
-    }
-    return QStringLiteral("audio/ogg");
+    return QLatin1String(formatSpec(format).mime);
 }
 
 qint64 estimateEncodedBytes(qint64 durationMs, const EncodeOptions &options)
@@ -512,23 +454,20 @@ Result<void> encodeRangeToFile(const QString &path, int streamIndex, qint64 star
     // QSaveFile writes a temporary file next to the output and renames it on commit(); without a
     // commit (failure, cancel) the temporary file is removed, so no partial output is left.
     QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        Error e = makeError(ErrorCode::IoError, tr("The output file cannot be created."),
-                            file.errorString());
+    auto ioError = [&](const QString &message) {
+        Error e = makeError(ErrorCode::IoError, message, file.errorString());
         e.file = outputPath;
         return e;
-    }
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return ioError(tr("The output file cannot be created."));
     if (Result<void> r =
             encodeRange(path, streamIndex, startMs, endMs, options, &file, cancel, progress);
         !r) {
         file.cancelWriting();
         return r;
     }
-    if (!file.commit()) {
-        Error e = makeError(ErrorCode::IoError, tr("The output file cannot be written."),
-                            file.errorString());
-        e.file = outputPath;
-        return e;
-    }
+    if (!file.commit())
+        return ioError(tr("The output file cannot be written."));
     return {};
 }
