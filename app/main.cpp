@@ -23,8 +23,12 @@ QString topLevelDescription()
                 "and WebVTT.\n\n"
                 "Without a command, opens the editor with the given files.\n\n"
                 "Commands (see captioneer COMMAND --help):\n"
+                "  check     Check subtitles against a readability preset\n"
                 "  convert   Convert subtitles between SRT, WebVTT, JSON and projects\n"
-                "  info      Show the container, duration and audio streams of media files");
+                "  info      Show the container, duration and audio streams of media files\n"
+                "  providers List transcription and speech providers and what they can do\n"
+                "  speak     Speak text offline (eSpeak NG) or through a speech service\n"
+                "  transcribe Transcribe audio or video into timed subtitles");
 }
 
 bool wantsInfoOnly(int argc, char **argv)

@@ -1,8 +1,12 @@
 #include "cli.h"
 
+#include "checkcommand.h"
 #include "convertcommand.h"
 #include "infocommand.h"
+#include "providerscommand.h"
+#include "speakcommand.h"
 #include "subtitlefile.h"
+#include "transcribecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,7 +19,8 @@ namespace cli {
 
 bool isSubcommand(const QString &name)
 {
-    return name == u"convert" || name == u"info";
+    return name == u"check" || name == u"convert" || name == u"info" || name == u"providers" ||
+           name == u"speak" || name == u"transcribe";
 }
 
 int run(const QStringList &arguments)
@@ -24,10 +29,18 @@ int run(const QStringList &arguments)
     QStringList rest = arguments;
     rest.removeAt(1);
     rest[0] = arguments[0] + u' ' + command;
+    if (command == u"check")
+        return runCheck(rest);
     if (command == u"convert")
         return runConvert(rest);
     if (command == u"info")
         return runInfo(rest);
+    if (command == u"providers")
+        return runProviders(rest);
+    if (command == u"speak")
+        return runSpeak(rest);
+    if (command == u"transcribe")
+        return runTranscribe(rest);
     printError(QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(command));
     return Usage;
 }

@@ -1,7 +1,9 @@
 #include "convertcommand.h"
 
+#include "checkcommand.h"
 #include "cli.h"
 #include "projectformat.h"
+#include "segmenter.h"
 #include "subtitlefile.h"
 #include "textencoding.h"
 
@@ -51,7 +53,18 @@ int runConvert(const QStringList &arguments)
     const QCommandLineOption strict(
         QStringLiteral("strict"),
         tr("Fail on the first problem instead of skipping what cannot be read."));
-    parser.addOptions({from, to, encoding, outputEncoding, strict});
+    const QCommandLineOption preset(
+        QStringLiteral("preset"),
+        tr("Rule preset for --resegment, also stored in project output: %1 (default: the "
+           "project's preset, else chosen by language).")
+            .arg(presetIds().join(QStringLiteral(", "))),
+        QStringLiteral("name"));
+    const QCommandLineOption resegment(
+        QStringLiteral("resegment"),
+        tr("Re-segment the cues into readable subtitles under the preset, from the words that "
+           "JSON and project files keep; cues without words are split by their text, with "
+           "approximate timing."));
+    parser.addOptions({from, to, encoding, outputEncoding, strict, preset, resegment});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return Usage;
@@ -66,6 +79,12 @@ int runConvert(const QStringList &arguments)
         return Usage;
     }
     const QString in = args[0], out = args[1];
+    std::optional<RulePreset> chosenPreset;
+    if (parser.isSet(preset)) {
+        chosenPreset = presetFromOption(parser.value(preset));
+        if (!chosenPreset)
+            return Usage;
+    }
     for (const QCommandLineOption *option : {&encoding, &outputEncoding}) {
         if (parser.isSet(*option)) {
             if (auto check = encodeText(QString(), parser.value(*option)); !check) {
@@ -124,11 +143,31 @@ int runConvert(const QStringList &arguments)
     };
     if (!std::is_sorted(cues.cbegin(), cues.cend(), byTime))
         std::stable_sort(cues.begin(), cues.end(), byTime);
+    if (parser.isSet(resegment)) {
+        const QString language = loaded->project ? loaded->project->transcript.language : QString();
+        if (!chosenPreset && loaded->project)
+            chosenPreset = presetById(loaded->project->presetId);
+        if (!chosenPreset) {
+            QString sample;
+            for (qsizetype i = 0; i < cues.size() && sample.size() < 2000; ++i)
+                sample += cues[i].text;
+            chosenPreset = defaultPresetFor(language, sample);
+        }
+        Segmentation s = resegmentCues(cues, *chosenPreset, language);
+        if (s.approximate)
+            printWarning(tr("%1: some cues have no word timings; their new cues are timed by "
+                            "their characters (approximate).")
+                             .arg(name));
+        cues = std::move(s.cues); // ids 0: a project gets fresh ids after its next_id
+    }
     Result<QByteArray> output = [&]() -> Result<QByteArray> {
         if (outFormat == SubtitleFormat::Project) {
             ProjectData p = loaded->project.value_or(ProjectData{});
             p.cues = cues;
             p.meta = loaded->data.meta;
+            if (chosenPreset)
+                p.presetId = chosenPreset->id;
+
             return serializeProject(p);
         }
         return serializeSubtitles(cues, loaded->data.meta, outFormat, parser.value(outputEncoding));

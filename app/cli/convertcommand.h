@@ -4,5 +4,6 @@
 
 namespace cli {
 // captioneer convert IN OUT [--from F] [--to F] [--encoding E] [--output-encoding E] [--strict]
+//                    [--preset P] [--resegment]
 int runConvert(const QStringList &arguments);
 } // namespace cli

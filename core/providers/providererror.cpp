@@ -59,6 +59,15 @@ Parsed parseBody(const QByteArray &body)
         return p;
     }
     QString text = QString::fromUtf8(body).trimmed();
+    if (text.startsWith(u'<') && text.contains(QStringLiteral("<Error>"))) {
+        // Object storage (OSS, S3) errors: <Error><Code>..</Code><Message>..</Message></Error>.
+        static const QRegularExpression code(QStringLiteral("<Code>([^<]{0,200})</Code>"));
+        static const QRegularExpression message(QStringLiteral("<Message>([^<]{0,500})</Message>"));
+        p.code = code.match(text).captured(1).trimmed();
+        p.message = message.match(text).captured(1).trimmed();
+        if (!p.code.isEmpty() || !p.message.isEmpty())
+            return p;
+    }
     if (text.startsWith(u'<')) { // an HTML error page from a proxy or gateway
         static const QRegularExpression title(QStringLiteral("<title>([^<]*)</title>"),
                                               QRegularExpression::CaseInsensitiveOption);

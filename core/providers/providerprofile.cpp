@@ -1,5 +1,7 @@
 #include "providerprofile.h"
 
+#include "dashscopeprofiles.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -78,6 +80,8 @@ ProviderCapabilities ProviderProfile::capabilities() const
         c.models = {QStringLiteral("en-us")};
         return c;
     }
+    if (isDashScopeKind(kind))
+        return dashScopeCapabilities(*this);
     return {};
 }
 
@@ -128,7 +132,7 @@ QList<ProviderProfile> builtInProfiles()
         p.builtIn = true;
         return p;
     };
-    return {
+    QList<ProviderProfile> profiles{
         make("local", "local", tr("Offline (PocketSphinx)"), "", "en-us", ""),
         make("openai", "openai", QStringLiteral("OpenAI"), "https://api.openai.com/v1", "whisper-1",
              "OPENAI_API_KEY"),
@@ -139,6 +143,8 @@ QList<ProviderProfile> builtInProfiles()
         make("custom", "openai-compatible", tr("Custom OpenAI-compatible server"),
              "http://127.0.0.1:8080/v1", "whisper-1", "CAPTIONEER_CUSTOM_API_KEY"),
     };
+    profiles.append(dashScopeBuiltInProfiles());
+    return profiles;
 }
 
 ProviderProfile builtInProfile(const QString &id)

@@ -44,7 +44,9 @@ template <typename T>
 class [[nodiscard]] Result {
 public:
     // An unset result reads as an internal error; it exists for containers and QCoro::waitFor.
-    Result() : m_data(std::in_place_index<1>, Error{}) {}
+    Result()
+        : m_data(std::in_place_index<1>, Error{})
+    {}
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
     {}

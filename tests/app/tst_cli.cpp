@@ -1,4 +1,5 @@
 #include "mediafixtures.h"
+#include "projectformat.h"
 #include "srtformat.h"
 #include "vttformat.h"
 
@@ -25,6 +26,10 @@ private Q_SLOTS:
     void legacyEncodings();
     void writesProjectAndJson();
     void infoDescribesMedia();
+    void checkListsViolations_data();
+    void checkListsViolations();
+    void checkWritesJson();
+    void convertResegments();
 
 private:
     struct Run {
@@ -197,6 +202,102 @@ void TestCli::infoDescribesMedia()
     QCOMPARE(run({u"info"_s}).code, 2);
     r = run({u"info"_s, u"--help"_s});
     QVERIFY(r.out.startsWith("Usage: captioneer info"));
+}
+
+void TestCli::checkListsViolations_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("stdoutMentions");
+    QTest::addColumn<QString>("stderrMentions");
+    QTest::newRow("no violation exits 0") << QStringList{u"check"_s, data(u"basic.srt"_s)} << 0
+                                          << u"no violations in 3 cues (netflix-en)"_s << QString();
+    QTest::newRow("violations exit 1 and name cue, rule and limit")
+        << QStringList{u"check"_s, data(u"messy.srt"_s)} << 1
+        << u"cue 1 (00:00:01.500): too-short: The cue lasts 0.750 s (at least 0.833 s)."_s
+        << QString();
+    QTest::newRow("the preset changes the limits")
+        << QStringList{u"check"_s, u"--preset"_s, u"relaxed"_s, data(u"messy.srt"_s)} << 1
+        << u"3 violation(s) in 3 of 4 cues (relaxed)"_s << QString();
+    QTest::newRow("unknown preset is a usage error")
+        << QStringList{u"check"_s, u"--preset"_s, u"netflix"_s, data(u"basic.srt"_s)} << 2
+        << QString() << u"netflix-en, zh-cn, relaxed"_s;
+    QTest::newRow("no file is a usage error")
+        << QStringList{u"check"_s} << 2 << QString() << u"one subtitle file"_s;
+    QTest::newRow("missing file fails") << QStringList{u"check"_s, m_dir.filePath(u"none.srt"_s)}
+                                        << 1 << QString() << u"none.srt"_s;
+    QTest::newRow("bad --min-confidence is a usage error")
+        << QStringList{u"check"_s, u"--min-confidence"_s, u"2"_s, data(u"basic.srt"_s)} << 2
+        << QString() << u"--min-confidence"_s;
+}
+
+void TestCli::checkListsViolations()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, stdoutMentions);
+    QFETCH(QString, stderrMentions);
+    const Run r = run(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(QString::fromUtf8(r.out).contains(stdoutMentions), r.out.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrMentions), r.err.constData());
+}
+
+void TestCli::checkWritesJson()
+{
+    const Run r = run({u"check"_s, u"--json"_s, data(u"messy.srt"_s)});
+    QCOMPARE(r.code, 1);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(u"preset"_s).toString(), u"netflix-en"_s);
+    QCOMPARE(o.value(u"cues"_s).toInt(), 4);
+    const QJsonArray v = o.value(u"violations"_s).toArray();
+    QCOMPARE(v.size(), 4);
+    QCOMPARE(v.at(0).toObject().value(u"rule"_s).toString(), u"cps-too-high"_s);
+    const QJsonObject first = v.at(1).toObject();
+    QCOMPARE(first.value(u"cue"_s).toInt(), 1);
+    QCOMPARE(first.value(u"rule"_s).toString(), u"too-short"_s);
+    QCOMPARE(first.value(u"value"_s).toDouble(), 750.0);
+    QCOMPARE(first.value(u"limit"_s).toDouble(), 833.0);
+    QCOMPARE(first.value(u"start_ms"_s).toInt(), 1500);
+}
+
+void TestCli::convertResegments()
+{
+    // One JSON cue holding a long sentence with its words: re-segmented from the words.
+    Cue c;
+    const QStringList words =
+        u"It is a truth universally acknowledged, that a single man in "
+        "possession of a good fortune, must be in want of a wife."_s.split(u' ');
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        Word w;
+        w.start = 1000 + i * 350;
+        w.end = w.start + 300;
+        w.text = words[i];
+        c.words.append(w);
+    }
+    c.start = c.words.first().start;
+    c.end = c.words.last().end;
+    c.text = words.join(u' ');
+    const QString json = m_dir.filePath(u"long.json"_s);
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(serializeCuesJson({c}));
+    f.close();
+    QCOMPARE(run({u"check"_s, json}).code, 1);
+    const QString out = m_dir.filePath(u"resegmented.json"_s);
+    Run r = run({u"convert"_s, u"--resegment"_s, json, out});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    r = run({u"check"_s, out});
+    QVERIFY2(r.code == 0, r.out.constData());
+    QVERIFY2(r.out.contains("in 2 cues"), r.out.constData());
+    // Without words (SRT) the split is by text and the timing approximate.
+    r = run({u"convert"_s, u"--resegment"_s, u"--preset"_s, u"relaxed"_s, data(u"full.vtt"_s),
+             u"-"_s, u"--to"_s, u"srt"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains("approximate"), r.err.constData());
+    QVERIFY(!readSrt(QString::fromUtf8(r.out))->cues.isEmpty());
+    QCOMPARE(run({u"convert"_s, u"--preset"_s, u"bogus"_s, json, out}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,86 @@
+#include "providerregistry.h"
+
+#include "dashscopeprofiles.h"
+#include "espeaksynthesizer.h"
+#include "localtranscriber.h"
+#include "openaiclient.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProviderRegistry", text);
+}
+
+bool isOpenAiFamily(const QString &kind)
+{
+    return kind == u"openai" || kind == u"llmprovider" || kind == u"siliconflow" ||
+           kind == u"openai-compatible";
+}
+
+Result<void> checkRemote(const ProviderProfile &profile, const QByteArray &apiKey)
+{
+    if (const QString problem = insecureUrlProblem(profile); !problem.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, problem);
+    if (profile.needsKey() && apiKey.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("%1 needs an API key.").arg(profile.displayName));
+    return {};
+}
+
+} // namespace
+
+Result<std::unique_ptr<TranscriptionClient>>
+createTranscriptionClient(const ProviderProfile &profile, QNetworkAccessManager *nam,
+                          const QByteArray &apiKey)
+{
+    if (profile.kind == u"local")
+        return std::unique_ptr<TranscriptionClient>(new LocalTranscriptionClient());
+    if (isDashScopeKind(profile.kind)) // base URL from the region, own checks
+        return createDashScopeTranscriptionClient(profile, nam, apiKey);
+    if (!isOpenAiFamily(profile.kind))
+        return makeError(
+            ErrorCode::UnsupportedFormat,
+            tr("Captioneer cannot transcribe with providers of kind \"%1\".").arg(profile.kind));
+    if (auto ok = checkRemote(profile, apiKey); !ok)
+        return ok.error();
+    return std::unique_ptr<TranscriptionClient>(
+        new OpenAiTranscriptionClient(nam, profile, apiKey));
+}
+
+Result<std::unique_ptr<SpeechClient>> createSpeechClient(const ProviderProfile &profile,
+                                                         QNetworkAccessManager *nam,
+                                                         const QByteArray &apiKey)
+{
+    if (profile.kind == u"local" || profile.kind == u"espeak")
+        return std::unique_ptr<SpeechClient>(new LocalSpeechClient());
+    if (!isOpenAiFamily(profile.kind))
+        return makeError(ErrorCode::UnsupportedFormat,
+                         tr("Captioneer cannot synthesise speech with providers of kind \"%1\".")
+                             .arg(profile.kind));
+    if (auto ok = checkRemote(profile, apiKey); !ok)
+        return ok.error();
+    return std::unique_ptr<SpeechClient>(new OpenAiSpeechClient(nam, profile, apiKey));
+}
+
+QList<ProviderProfile> builtInSpeechProfiles()
+{
+    ProviderProfile local;
+    local.id = QStringLiteral("local");
+    local.kind = QStringLiteral("espeak");
+    local.displayName = tr("Offline (eSpeak NG)");
+    local.model = QStringLiteral("en");
+    local.builtIn = true;
+    ProviderProfile openai;
+    openai.id = QStringLiteral("openai");
+    openai.kind = QStringLiteral("openai");
+    openai.displayName = QStringLiteral("OpenAI");
+    openai.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+    openai.model = QStringLiteral("tts-1");
+    openai.keyName = QStringLiteral("OPENAI_API_KEY");
+    openai.options.insert(QStringLiteral("voice"), QStringLiteral("alloy"));
+    openai.builtIn = true;
+    return {local, openai};
+}
