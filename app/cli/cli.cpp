@@ -2,6 +2,7 @@
 
 #include "checkcommand.h"
 #include "convertcommand.h"
+#include "credentials.h"
 #include "infocommand.h"
 #include "providerscommand.h"
 #include "speakcommand.h"
@@ -10,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCoroTask>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -103,6 +105,22 @@ void printOut(const QString &text)
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+std::optional<QByteArray> prepareProfile(ProviderProfile &profile, const QCommandLineParser &parser,
+                                         const QCommandLineOption &model,
+                                         const QCommandLineOption &baseUrl)
+{
+    if (parser.isSet(model))
+        profile.model = parser.value(model);
+    if (parser.isSet(baseUrl))
+        profile.baseUrl = QUrl(parser.value(baseUrl));
+    const KeyLookup key = QCoro::waitFor(CredentialStore().lookup(profile));
+    if (profile.needsKey() && key.key.isEmpty()) {
+        printError(key.note);
+        return std::nullopt;
+    }
+    return key.key;
 }
 
 QString subcommandHelp(const QCommandLineParser &parser, const QString &command)

@@ -1,7 +1,6 @@
 #include "speakcommand.h"
 
 #include "cli.h"
-#include "credentials.h"
 #include "player.h"
 #include "providerregistry.h"
 #include "subtitlefile.h"
@@ -105,18 +104,11 @@ int runSpeak(const QStringList &arguments)
                        .arg(parser.value(provider)));
         return Usage;
     }
-    if (parser.isSet(model))
-        profile.model = parser.value(model);
-    if (parser.isSet(baseUrl))
-        profile.baseUrl = QUrl(parser.value(baseUrl));
-
-    const KeyLookup key = QCoro::waitFor(CredentialStore().lookup(profile));
-    if (profile.needsKey() && key.key.isEmpty()) {
-        printError(key.note);
+    const std::optional<QByteArray> key = prepareProfile(profile, parser, model, baseUrl);
+    if (!key)
         return Failure;
-    }
     QNetworkAccessManager nam;
-    auto client = createSpeechClient(profile, &nam, key.key);
+    auto client = createSpeechClient(profile, &nam, *key);
     if (!client) {
         printError(client.error().toString());
         return Failure;

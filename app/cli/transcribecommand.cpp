@@ -2,7 +2,6 @@
 
 #include "checkcommand.h"
 #include "cli.h"
-#include "credentials.h"
 #include "mediareference.h"
 #include "profilestore.h"
 #include "projectformat.h"
@@ -216,17 +215,11 @@ int runTranscribe(const QStringList &arguments)
             tr("Unknown provider \"%1\" (see captioneer providers).").arg(parser.value(provider)));
         return Usage;
     }
-    if (parser.isSet(model))
-        profile.model = parser.value(model);
-    if (parser.isSet(baseUrl))
-        profile.baseUrl = QUrl(parser.value(baseUrl));
-    const KeyLookup key = QCoro::waitFor(CredentialStore().lookup(profile));
-    if (profile.needsKey() && key.key.isEmpty()) {
-        printError(key.note);
+    const std::optional<QByteArray> key = prepareProfile(profile, parser, model, baseUrl);
+    if (!key)
         return Failure;
-    }
     QNetworkAccessManager nam;
-    auto client = createTranscriptionClient(profile, &nam, key.key);
+    auto client = createTranscriptionClient(profile, &nam, *key);
     if (!client) {
         printError(client.error().toString());
         return Failure;
