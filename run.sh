@@ -7,5 +7,5 @@ cd "$(dirname "$0")"
 generator=()
 if command -v ninja >/dev/null 2>&1 && [ ! -f build/Makefile ]; then generator=(-G Ninja); fi
 cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target captioneer -j"$(nproc)" >&2
+cmake --build build --target captioneer captioneer_sample -j"$(nproc)" >&2
 exec ./build/app/captioneer "$@"

@@ -22,8 +22,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("DashScope", text);
 }
 
-constexpr int kDefaultPollMs = 1000;    // DS-PY BaseAsyncApi.wait
-constexpr int kDefaultMaxPollMs = 5000; // idem
+constexpr int kDefaultPollMs = 1000;      // DS-PY BaseAsyncApi.wait
+constexpr int kDefaultMaxPollMs = 5000;   // idem
 constexpr int kTransientPollFailures = 3; // DS-PY retries connection errors 3 times
 constexpr int kTransferTimeoutMs = 600000;
 
@@ -69,8 +69,8 @@ struct DashScopeFileTranscriptionClient::Context {
         r.apiKey = apiKey;
         r.headers = dashScopeCommonHeaders(profile);
         r.headers.append({QByteArray("Accept"), "application/json"});
-        r.transferTimeout = milliseconds(
-            intOption(profile, u"transfer_timeout_ms"_s, kTransferTimeoutMs));
+        r.transferTimeout =
+            milliseconds(intOption(profile, u"transfer_timeout_ms"_s, kTransferTimeoutMs));
         return r;
     }
 };
@@ -83,7 +83,8 @@ using ContextPtr = std::shared_ptr<Context>;
 // Best effort: DashScope cancels only PENDING tasks; a failure changes nothing for the user.
 QCoro::Task<> cancelRemoteTask(ContextPtr ctx, QUrl base, QString taskId)
 {
-    HttpRequest r = ctx->request("POST", dashScopeEndpoint(base, QString(u"/tasks/"_s + taskId + u"/cancel")));
+    HttpRequest r =
+        ctx->request("POST", dashScopeEndpoint(base, QString(u"/tasks/"_s + taskId + u"/cancel")));
     r.transferTimeout = milliseconds(10000);
     RetryPolicy once;
     once.maxRetries = 0;
@@ -102,12 +103,12 @@ QString failureHint(const QString &code)
 
 Error taskFailure(const QString &code, const QString &message, const QString &requestId)
 {
-    QString text = tr("DashScope could not transcribe the file: %1")
-                       .arg(message.isEmpty() ? code : message);
+    QString text =
+        tr("DashScope could not transcribe the file: %1").arg(message.isEmpty() ? code : message);
     if (const QString hint = failureHint(code); !hint.isEmpty())
         text += u' ' + hint;
-    Error e = makeError(ErrorCode::Provider, text,
-                        code.isEmpty() ? message : code + u": "_s + message);
+    Error e =
+        makeError(ErrorCode::Provider, text, code.isEmpty() ? message : code + u": "_s + message);
     e.providerCode = code;
     e.requestId = requestId;
     return e;
@@ -134,7 +135,7 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
     }
     for (const DashScopeSubtask &s : std::as_const(mine)) {
         if (!s.succeeded()) {
-            ctx->end(task.taskId); // nothing to come back for
+            ctx->end(task.taskId);                           // nothing to come back for
             if (s.code == u"SUCCESS_WITH_NO_VALID_FRAGMENT") // no speech at all
                 co_return Transcript{};
             co_return taskFailure(s.code.isEmpty() ? s.status : s.code, s.message, task.requestId);
@@ -177,10 +178,9 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
         if (out.language.isEmpty())
             out.language = t->language;
     }
-    std::stable_sort(out.segments.begin(), out.segments.end(),
-                     [](const TranscriptSegment &a, const TranscriptSegment &b) {
-                         return a.start < b.start;
-                     });
+    std::stable_sort(
+        out.segments.begin(), out.segments.end(),
+        [](const TranscriptSegment &a, const TranscriptSegment &b) { return a.start < b.start; });
     out.text = texts.join(u'\n').trimmed();
     if (progress.onStage)
         progress.onStage(TranscriptionProgress::Stage::Receiving, 1.0);
@@ -189,9 +189,9 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
 }
 
 // Polls task `taskId` until it ends, then fetches its results.
-QCoro::Task<Result<Transcript>> pollTask(ContextPtr ctx, QUrl base, QString taskId,
-                                         QString fileUrl, DashScopeTaskState lastState,
-                                         bool sleepFirst, std::shared_ptr<HttpControl> control,
+QCoro::Task<Result<Transcript>> pollTask(ContextPtr ctx, QUrl base, QString taskId, QString fileUrl,
+                                         DashScopeTaskState lastState, bool sleepFirst,
+                                         std::shared_ptr<HttpControl> control,
                                          TranscriptionProgress progress)
 {
     // On cancel: a PENDING task is cancelled on the server, unless tasks are being kept (the
@@ -215,7 +215,8 @@ QCoro::Task<Result<Transcript>> pollTask(ContextPtr ctx, QUrl base, QString task
             if (!co_await cancellableSleep(delay, control))
                 co_return co_await onCancel(lastState);
         }
-        HttpRequest get = ctx->request("GET", dashScopeEndpoint(base, QString(u"/tasks/"_s + taskId)));
+        HttpRequest get =
+            ctx->request("GET", dashScopeEndpoint(base, QString(u"/tasks/"_s + taskId)));
         RetryPolicy once = ctx->retry;
         once.maxRetries = 0; // this loop decides what to repeat
         Result<HttpResponse> r =
@@ -284,10 +285,11 @@ DashScopeFileTranscriptionClient::DashScopeFileTranscriptionClient(QNetworkAcces
 {
     m_context->nam = nam;
     m_context->name = dashScopeProviderName(profile);
-    m_context->pollInitial = milliseconds(intOption(profile, u"poll_interval_ms"_s, kDefaultPollMs));
-    m_context->pollMax = std::max(
-        m_context->pollInitial,
-        milliseconds(intOption(profile, u"poll_max_interval_ms"_s, kDefaultMaxPollMs)));
+    m_context->pollInitial =
+        milliseconds(intOption(profile, u"poll_interval_ms"_s, kDefaultPollMs));
+    m_context->pollMax =
+        std::max(m_context->pollInitial,
+                 milliseconds(intOption(profile, u"poll_max_interval_ms"_s, kDefaultMaxPollMs)));
     m_context->profile = std::move(profile);
     m_context->apiKey = std::move(apiKey);
     m_context->retry = retry;
@@ -357,7 +359,8 @@ DashScopeFileTranscriptionClient::transcribe(TranscriptionRequest request,
         fileUrl = *uploaded;
     }
 
-    HttpRequest submit = ctx->request("POST", dashScopeEndpoint(base, u"/services/audio/asr/transcription"));
+    HttpRequest submit =
+        ctx->request("POST", dashScopeEndpoint(base, u"/services/audio/asr/transcription"));
     submit.headers.append({QByteArray("Content-Type"), "application/json"});
     submit.headers.append({QByteArray("X-DashScope-Async"), "enable"});
     if (isOssUrl(fileUrl))
@@ -372,8 +375,9 @@ DashScopeFileTranscriptionClient::transcribe(TranscriptionRequest request,
     if (!task)
         co_return task.error();
     if (task->taskId.isEmpty())
-        co_return makeError(ErrorCode::ParseError, tr("DashScope accepted the file but sent no "
-                                                      "task id."),
+        co_return makeError(ErrorCode::ParseError,
+                            tr("DashScope accepted the file but sent no "
+                               "task id."),
                             QString::fromUtf8(submitted->body.left(200)));
     if (ctx->submitted) {
         DashScopePendingTask record;
@@ -390,8 +394,8 @@ DashScopeFileTranscriptionClient::transcribe(TranscriptionRequest request,
         record.durationMs = request.durationMs;
         ctx->submitted(record);
     }
-    Result<Transcript> result = co_await pollTask(ctx, base, task->taskId, fileUrl, task->state,
-                                                  true, control, progress);
+    Result<Transcript> result =
+        co_await pollTask(ctx, base, task->taskId, fileUrl, task->state, true, control, progress);
     if (!result)
         co_return result;
     result->provider = profile.id;
@@ -402,10 +406,8 @@ DashScopeFileTranscriptionClient::transcribe(TranscriptionRequest request,
     co_return result;
 }
 
-QCoro::Task<Result<Transcript>>
-DashScopeFileTranscriptionClient::resume(DashScopePendingTask task,
-                                         std::shared_ptr<HttpControl> control,
-                                         TranscriptionProgress progress)
+QCoro::Task<Result<Transcript>> DashScopeFileTranscriptionClient::resume(
+    DashScopePendingTask task, std::shared_ptr<HttpControl> control, TranscriptionProgress progress)
 {
     const ContextPtr ctx = m_context;
     if (!control)
@@ -428,8 +430,8 @@ DashScopeFileTranscriptionClient::resume(DashScopePendingTask task,
     if (!ctx->nam)
         co_return makeError(ErrorCode::Cancelled, tr("Shutting down."));
     Result<Transcript> result =
-        co_await pollTask(ctx, task.baseUrl, task.taskId, task.fileUrl,
-                          DashScopeTaskState::Running, false, control, std::move(progress));
+        co_await pollTask(ctx, task.baseUrl, task.taskId, task.fileUrl, DashScopeTaskState::Running,
+                          false, control, std::move(progress));
     if (!result)
         co_return result;
     result->provider = task.profileId;

@@ -205,9 +205,8 @@ Result<Transcript> parseDashScopeTranscription(const QByteArray &body)
         if (!channelText.isEmpty())
             texts.append(channelText);
         const QString channelSpeaker =
-            channelSpeakers
-                ? u"Channel %1"_s.arg(timeOf(channel.value(u"channel_id"_s)) + 1)
-                : QString();
+            channelSpeakers ? u"Channel %1"_s.arg(timeOf(channel.value(u"channel_id"_s)) + 1)
+                            : QString();
         for (const QJsonValue &sv : channel.value(u"sentences"_s).toArray()) {
             const QJsonObject o = sv.toObject();
             TranscriptSegment seg;
@@ -223,8 +222,8 @@ Result<Transcript> parseDashScopeTranscription(const QByteArray &body)
                 Word w;
                 w.start = timeOf(wo.value(u"begin_time"_s));
                 w.end = std::max(w.start, timeOf(wo.value(u"end_time"_s)));
-                w.text = withoutTags(textOf(wo.value(u"text"_s)) +
-                                     textOf(wo.value(u"punctuation"_s)));
+                w.text =
+                    withoutTags(textOf(wo.value(u"text"_s)) + textOf(wo.value(u"punctuation"_s)));
                 w.speaker = seg.speaker;
                 if (!w.text.trimmed().isEmpty())
                     seg.words.append(w);
@@ -236,10 +235,9 @@ Result<Transcript> parseDashScopeTranscription(const QByteArray &body)
             t.segments.append(std::move(seg));
         }
     }
-    std::stable_sort(t.segments.begin(), t.segments.end(),
-                     [](const TranscriptSegment &a, const TranscriptSegment &b) {
-                         return a.start < b.start;
-                     });
+    std::stable_sort(
+        t.segments.begin(), t.segments.end(),
+        [](const TranscriptSegment &a, const TranscriptSegment &b) { return a.start < b.start; });
     t.text = texts.join(u'\n');
     int best = 0;
     for (auto it = languageVotes.cbegin(); it != languageVotes.cend(); ++it) {

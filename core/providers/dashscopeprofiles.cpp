@@ -16,12 +16,12 @@ QString tr(const char *text)
 }
 
 // PROTOCOLS C.6.
-const QStringList kFileFormats{u"aac"_s,  u"amr"_s, u"avi"_s,  u"flac"_s, u"flv"_s, u"m4a"_s,
+const QStringList kFileFormats{u"aac"_s,  u"amr"_s, u"avi"_s,  u"flac"_s, u"flv"_s,  u"m4a"_s,
                                u"mkv"_s,  u"mov"_s, u"mp3"_s,  u"mp4"_s,  u"mpeg"_s, u"ogg"_s,
                                u"opus"_s, u"wav"_s, u"webm"_s, u"wma"_s,  u"wmv"_s};
-const QStringList kQwenAsrFormats{u"aac"_s, u"amr"_s,  u"avi"_s, u"aiff"_s, u"flac"_s,
-                                  u"flv"_s, u"mkv"_s,  u"mp3"_s, u"mpeg"_s, u"ogg"_s,
-                                  u"opus"_s, u"wav"_s, u"webm"_s, u"wma"_s, u"wmv"_s};
+const QStringList kQwenAsrFormats{u"aac"_s,  u"amr"_s, u"avi"_s,  u"aiff"_s, u"flac"_s,
+                                  u"flv"_s,  u"mkv"_s, u"mp3"_s,  u"mpeg"_s, u"ogg"_s,
+                                  u"opus"_s, u"wav"_s, u"webm"_s, u"wma"_s,  u"wmv"_s};
 const QStringList kOmniFormats{u"amr"_s, u"wav"_s, u"3gp"_s, u"3gpp"_s, u"aac"_s, u"mp3"_s};
 
 // Temporary storage takes at most 1 GB per file (AL-TMPURL English page; max_file_size_mb 1024).
@@ -69,10 +69,14 @@ ProviderCapabilities dashScopeCapabilities(const ProviderProfile &profile)
         if (kind == u"dashscope-funasr") {
             c.wordTimestamps = true; // results always carry words (AL-PARA)
             c.speakers = true;       // with the "diarization" option
-            c.models = {u"fun-asr"_s,           u"fun-asr-2025-11-07"_s,
-                        u"fun-asr-mtl"_s,       u"paraformer-v2"_s,
-                        u"paraformer-8k-v2"_s,  u"paraformer-v1"_s,
-                        u"paraformer-8k-v1"_s,  u"paraformer-mtl-v1"_s,
+            c.models = {u"fun-asr"_s,
+                        u"fun-asr-2025-11-07"_s,
+                        u"fun-asr-mtl"_s,
+                        u"paraformer-v2"_s,
+                        u"paraformer-8k-v2"_s,
+                        u"paraformer-v1"_s,
+                        u"paraformer-8k-v1"_s,
+                        u"paraformer-mtl-v1"_s,
                         u"qwen-audio-3.0-asr-flash-filetrans"_s};
         } else {
             c.wordTimestamps = wordsWanted(profile); // enable_words, on by default
@@ -124,8 +128,8 @@ QList<ProviderProfile> dashScopeBuiltInProfiles()
     return {
         make(u"dashscope-funasr"_s, u"dashscope-funasr"_s, tr("Alibaba Fun-ASR (DashScope)"),
              u"fun-asr"_s),
-        make(u"dashscope-paraformer"_s, u"dashscope-funasr"_s,
-             tr("Alibaba Paraformer (DashScope)"), u"paraformer-v2"_s),
+        make(u"dashscope-paraformer"_s, u"dashscope-funasr"_s, tr("Alibaba Paraformer (DashScope)"),
+             u"paraformer-v2"_s),
         make(u"dashscope-filetrans"_s, u"dashscope-filetrans"_s,
              tr("Alibaba Qwen3-ASR file transcription (DashScope)"),
              u"qwen3-asr-flash-filetrans"_s),
@@ -146,9 +150,9 @@ ProviderProfile withDashScopeRegion(ProviderProfile profile, const QString &regi
         profile.kind == u"dashscope-qwen-asr-compatible" || profile.kind == u"dashscope-omni"
             ? DashScopeApi::Compatible
             : DashScopeApi::Native;
-    profile.baseUrl = dashScopeRegionBaseUrl(
-        region, api, profile.options.value(u"workspace_id"_s).toString(),
-        profile.options.value(u"workspace_location"_s).toString());
+    profile.baseUrl =
+        dashScopeRegionBaseUrl(region, api, profile.options.value(u"workspace_id"_s).toString(),
+                               profile.options.value(u"workspace_location"_s).toString());
     return profile;
 }
 

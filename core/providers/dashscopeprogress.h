@@ -10,9 +10,8 @@
 // is destroyed early). Internal to the DashScope clients. GUI thread only.
 class DashScopeStageHooks {
 public:
-    DashScopeStageHooks(std::shared_ptr<HttpControl> control,
-                        const TranscriptionProgress &progress, bool reportUpload,
-                        bool reportDownload)
+    DashScopeStageHooks(std::shared_ptr<HttpControl> control, const TranscriptionProgress &progress,
+                        bool reportUpload, bool reportDownload)
         : m_control(std::move(control))
         , m_upload(m_control->onUploadProgress)
         , m_download(m_control->onDownloadProgress)

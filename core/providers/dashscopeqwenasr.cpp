@@ -87,9 +87,10 @@ ProviderCapabilities DashScopeQwenAsrClient::capabilities() const
     return m_profile.capabilities();
 }
 
-QCoro::Task<Result<Transcript>> DashScopeQwenAsrClient::transcribe(
-    TranscriptionRequest request, std::shared_ptr<HttpControl> control,
-    TranscriptionProgress progress)
+QCoro::Task<Result<Transcript>>
+DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
+                                   std::shared_ptr<HttpControl> control,
+                                   TranscriptionProgress progress)
 {
     // Members are copied before the first co_await (see the class comment).
     const ProviderProfile profile = m_profile;
@@ -110,10 +111,10 @@ QCoro::Task<Result<Transcript>> DashScopeQwenAsrClient::transcribe(
         co_return makeError(ErrorCode::InvalidArgument,
                             tr("%1 cannot translate to English.").arg(name));
     if (caps.maxDurationMs > 0 && request.durationMs > caps.maxDurationMs)
-        co_return makeError(ErrorCode::InvalidArgument,
-                            tr("The audio is too long for %1 (%2; at most %3 per request).")
-                                .arg(name, formatDuration(request.durationMs),
-                                     formatDuration(caps.maxDurationMs)));
+        co_return makeError(
+            ErrorCode::InvalidArgument,
+            tr("The audio is too long for %1 (%2; at most %3 per request).")
+                .arg(name, formatDuration(request.durationMs), formatDuration(caps.maxDurationMs)));
     const QUrl base = dashScopeBaseUrl(profile, api);
 
     // The audio: a URL the service fetches, or the file inline as a Base64 data URL.
@@ -129,13 +130,13 @@ QCoro::Task<Result<Transcript>> DashScopeQwenAsrClient::transcribe(
         }
         // Base64 grows by 4/3: refuse before reading a file that cannot fit.
         if ((info.size() + 2) / 3 * 4 > kDashScopeMaxDataUrlBytes)
-            co_return makeError(ErrorCode::InvalidArgument,
-                                tr("The audio file is too large for %1 (%2 MB; at most about "
-                                   "%3 MB, 10 MB after Base64 encoding).")
-                                    .arg(name)
-                                    .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
-                                    .arg(double(kDashScopeMaxDataUrlBytes) * 3 / 4 / 1048576.0, 0,
-                                         'f', 1));
+            co_return makeError(
+                ErrorCode::InvalidArgument,
+                tr("The audio file is too large for %1 (%2 MB; at most about "
+                   "%3 MB, 10 MB after Base64 encoding).")
+                    .arg(name)
+                    .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
+                    .arg(double(kDashScopeMaxDataUrlBytes) * 3 / 4 / 1048576.0, 0, 'f', 1));
         format = info.suffix().toLower();
         QString mime = request.mimeType.trimmed();
         if (mime.isEmpty())
@@ -160,8 +161,8 @@ QCoro::Task<Result<Transcript>> DashScopeQwenAsrClient::transcribe(
     if (language.isEmpty())
         language = option(profile, u"language"_s);
     const bool itn = boolOption(profile, u"itn"_s, false);
-    const bool stream = mode == Mode::Omni || (bool(progress.onPartialText) &&
-                                               boolOption(profile, u"stream"_s, true));
+    const bool stream = mode == Mode::Omni ||
+                        (bool(progress.onPartialText) && boolOption(profile, u"stream"_s, true));
 
     HttpRequest http;
     http.method = "POST";
@@ -195,9 +196,9 @@ QCoro::Task<Result<Transcript>> DashScopeQwenAsrClient::transcribe(
     http.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     audio.clear(); // the body holds the only copy now
 
-    auto state = std::make_shared<StreamState>(mode == Mode::Native
-                                                   ? DashScopeAsrStream::Mode::Native
-                                                   : DashScopeAsrStream::Mode::Compatible);
+    auto state =
+        std::make_shared<StreamState>(mode == Mode::Native ? DashScopeAsrStream::Mode::Native
+                                                           : DashScopeAsrStream::Mode::Compatible);
     if (stream) {
         auto onPartial = progress.onPartialText;
         http.onChunk = [state, onPartial](const QByteArray &chunk) {

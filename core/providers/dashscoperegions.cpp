@@ -87,9 +87,9 @@ QUrl dashScopeRegionBaseUrl(const QString &region, DashScopeApi api, const QStri
 QUrl dashScopeBaseUrl(const ProviderProfile &profile, DashScopeApi api)
 {
     if (profile.baseUrl.isEmpty())
-        return dashScopeRegionBaseUrl(
-            profile.region, api, profile.options.value(u"workspace_id"_s).toString(),
-            profile.options.value(u"workspace_location"_s).toString());
+        return dashScopeRegionBaseUrl(profile.region, api,
+                                      profile.options.value(u"workspace_id"_s).toString(),
+                                      profile.options.value(u"workspace_location"_s).toString());
     QUrl url = profile.baseUrl;
     const QString path = stripSlashes(url.path());
     const QString other = api == DashScopeApi::Native ? kCompatiblePath : kNativePath;
@@ -163,11 +163,11 @@ std::optional<Error> dashScopeProfileProblem(const ProviderProfile &profile, Das
     if (const QString insecure = insecureUrlProblem(resolved); !insecure.isEmpty())
         return makeError(ErrorCode::InvalidArgument, insecure);
     if (apiKey.isEmpty())
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("No API key is set for %1. Add one in Settings or set the environment "
-                            "variable %2.")
-                             .arg(name, profile.keyName.isEmpty() ? u"DASHSCOPE_API_KEY"_s
-                                                                  : profile.keyName));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            tr("No API key is set for %1. Add one in Settings or set the environment "
+               "variable %2.")
+                .arg(name, profile.keyName.isEmpty() ? u"DASHSCOPE_API_KEY"_s : profile.keyName));
     return std::nullopt;
 }
 

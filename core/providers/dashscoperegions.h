@@ -30,8 +30,7 @@ QString dashScopeRegionName(const QString &region);
 // the region has no such API (the US region has no compatible mode for Qwen-ASR), when the region
 // is unknown, or for "workspace" without a workspace id.
 QUrl dashScopeRegionBaseUrl(const QString &region, DashScopeApi api,
-                            const QString &workspaceId = {},
-                            const QString &workspaceLocation = {});
+                            const QString &workspaceId = {}, const QString &workspaceLocation = {});
 
 // The base URL a profile uses for `api`. The profile's own baseUrl wins (a proxy, a test server,
 // the CLI's --base-url); when it ends in the other API's path (/api/v1 vs /compatible-mode/v1) the

@@ -111,9 +111,8 @@ QJsonObject dashScopeSubmitBody(const ProviderProfile &profile, const QString &f
         if (const auto v = boolOption(profile, u"timestamp_alignment"_s))
             parameters.insert(u"timestamp_alignment_enabled"_s, *v);
     }
-    return QJsonObject{{u"model"_s, profile.model},
-                       {u"input"_s, input},
-                       {u"parameters"_s, parameters}};
+    return QJsonObject{
+        {u"model"_s, profile.model}, {u"input"_s, input}, {u"parameters"_s, parameters}};
 }
 
 QJsonObject dashScopeNativeAsrBody(const QString &model, const QString &audio,
@@ -194,8 +193,7 @@ QJsonObject dashScopeOmniBody(const QString &model, const QString &audio, const 
 }
 
 QList<QPair<QByteArray, QByteArray>> dashScopeOssFields(const DashScopeUploadPolicy &policy,
-                                                        const QString &key,
-                                                        const QString &mimeType)
+                                                        const QString &key, const QString &mimeType)
 {
     QList<QPair<QByteArray, QByteArray>> fields{
         {"OSSAccessKeyId", policy.accessKeyId.toUtf8()},

@@ -18,10 +18,10 @@ struct DashScopePendingTask {
     QString profileId; // the profile that submitted it (its key and region)
     QString kind;      // "dashscope-funasr" or "dashscope-filetrans"
     QString model;
-    QUrl baseUrl;          // native base it was submitted to (tasks exist only there)
-    QString fileUrl;       // what the task transcribes (public URL or oss://)
-    QString audioName;     // local file name, for people
-    QDateTime submittedAt; // UTC
+    QUrl baseUrl;             // native base it was submitted to (tasks exist only there)
+    QString fileUrl;          // what the task transcribes (public URL or oss://)
+    QString audioName;        // local file name, for people
+    QDateTime submittedAt;    // UTC
     qint64 mediaOffsetMs = 0; // where the submitted audio starts in the project's media
     qint64 durationMs = 0;    // of the submitted audio, when known
 

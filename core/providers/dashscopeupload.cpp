@@ -29,8 +29,8 @@ bool isLoopback(const QUrl &url)
 }
 
 // The OSS form: the policy's text fields in order, then the file (which must be last).
-std::function<QHttpMultiPart *()> ossForm(QList<QPair<QByteArray, QByteArray>> fields,
-                                          QString path, QString filename, QString mimeType)
+std::function<QHttpMultiPart *()> ossForm(QList<QPair<QByteArray, QByteArray>> fields, QString path,
+                                          QString filename, QString mimeType)
 {
     return [fields, path, filename, mimeType]() {
         auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
@@ -95,8 +95,8 @@ QCoro::Task<Result<QString>> uploadToDashScopeStorage(QNetworkAccessManager *nam
     const QUrl host(policy->uploadHost);
     if (!host.isValid() || host.host().isEmpty() ||
         (host.scheme() != u"https" && host.scheme() != u"http"))
-        co_return makeError(ErrorCode::Provider,
-                            tr("DashScope named an invalid upload address."), policy->uploadHost);
+        co_return makeError(ErrorCode::Provider, tr("DashScope named an invalid upload address."),
+                            policy->uploadHost);
     if (host.scheme() == u"http" && !isLoopback(host) && !request.allowPlainHttp)
         co_return makeError(ErrorCode::Provider,
                             tr("DashScope asked for an upload over plain http to %1; the audio "

@@ -18,12 +18,12 @@ class QNetworkAccessManager;
 //  3. the result is "oss://" + key, valid 48 h, usable only by the same account and the same
 //     model, and only with "X-DashScope-OssResourceResolve: enable" on the model call.
 struct DashScopeUploadRequest {
-    QUrl nativeBase;           // e.g. https://dashscope.aliyuncs.com/api/v1
-    QByteArray apiKey;         // for the policy request only
-    RawHeaders headers;        // extra headers of the policy request (workspace)
-    QString model;             // the model that will be called with the URL
-    QString filePath;          // local file, streamed from disk
-    QString mimeType;          // of the file; empty: from its extension
+    QUrl nativeBase;             // e.g. https://dashscope.aliyuncs.com/api/v1
+    QByteArray apiKey;           // for the policy request only
+    RawHeaders headers;          // extra headers of the policy request (workspace)
+    QString model;               // the model that will be called with the URL
+    QString filePath;            // local file, streamed from disk
+    QString mimeType;            // of the file; empty: from its extension
     bool allowPlainHttp = false; // the profile's confirmation: plain http to a remote upload host
     std::chrono::milliseconds transferTimeout{600000};
 };

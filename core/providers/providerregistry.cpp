@@ -36,8 +36,19 @@ Result<std::unique_ptr<TranscriptionClient>>
 createTranscriptionClient(const ProviderProfile &profile, QNetworkAccessManager *nam,
                           const QByteArray &apiKey)
 {
-    if (profile.kind == u"local")
-        return std::unique_ptr<TranscriptionClient>(new LocalTranscriptionClient());
+    if (profile.kind == u"local") {
+        // Any PocketSphinx model can replace the Debian one through the profile's options
+        // (kept in settings by ProfileStore), so users can add other languages.
+        LocalTranscriptionOptions options;
+        const auto path = [&](const char *key, const QString &fallback) {
+            const QString v = profile.options.value(QString::fromLatin1(key)).toString();
+            return v.isEmpty() ? fallback : v;
+        };
+        options.model.acousticModel = path("acoustic_model", options.model.acousticModel);
+        options.model.languageModel = path("language_model", options.model.languageModel);
+        options.model.dictionary = path("dictionary", options.model.dictionary);
+        return std::unique_ptr<TranscriptionClient>(new LocalTranscriptionClient(options));
+    }
     if (isDashScopeKind(profile.kind)) // base URL from the region, own checks
         return createDashScopeTranscriptionClient(profile, nam, apiKey);
     if (!isOpenAiFamily(profile.kind))

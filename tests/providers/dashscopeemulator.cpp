@@ -44,19 +44,20 @@ DashScopeEmulator::DashScopeEmulator()
     s.Get("/api/v1/uploads", [this](const httplib::Request &req, httplib::Response &res) {
         handle(u"policy"_s, req, res, nullptr);
     });
-    s.Post("/oss", [this](const httplib::Request &req, httplib::Response &res,
-                          const httplib::ContentReader &reader) {
-        handle(u"oss"_s, req, res, &reader);
-    });
-    s.Post("/api/v1/services/audio/asr/transcription",
+    s.Post("/oss",
            [this](const httplib::Request &req, httplib::Response &res,
-                  const httplib::ContentReader &reader) { handle(u"submit"_s, req, res, &reader); });
+                  const httplib::ContentReader &reader) { handle(u"oss"_s, req, res, &reader); });
+    s.Post(
+        "/api/v1/services/audio/asr/transcription",
+        [this](const httplib::Request &req, httplib::Response &res,
+               const httplib::ContentReader &reader) { handle(u"submit"_s, req, res, &reader); });
     s.Get("/api/v1/tasks/([^/]+)", [this](const httplib::Request &req, httplib::Response &res) {
         handle(u"task"_s, req, res, nullptr);
     });
-    s.Post("/api/v1/tasks/([^/]+)/cancel",
-           [this](const httplib::Request &req, httplib::Response &res,
-                  const httplib::ContentReader &reader) { handle(u"cancel"_s, req, res, &reader); });
+    s.Post(
+        "/api/v1/tasks/([^/]+)/cancel",
+        [this](const httplib::Request &req, httplib::Response &res,
+               const httplib::ContentReader &reader) { handle(u"cancel"_s, req, res, &reader); });
     s.Get("/results/(.+)", [this](const httplib::Request &req, httplib::Response &res) {
         handle(u"result"_s, req, res, nullptr);
     });
@@ -100,9 +101,11 @@ void DashScopeEmulator::reset()
     m_scripts[u"policy"_s] = {dsReply(200, QJsonDocument(policy).toJson())};
     m_scripts[u"oss"_s] = {dsReply(200, QByteArray(), "text/plain")};
     m_scripts[u"submit"_s] = {dsReply(
-        200, R"j({"request_id":"req-submit","output":{"task_id":"task-1","task_status":"PENDING"}})j")};
+        200,
+        R"j({"request_id":"req-submit","output":{"task_id":"task-1","task_status":"PENDING"}})j")};
     m_scripts[u"cancel"_s] = {dsReply(
-        200, R"j({"request_id":"req-cancel","output":{"task_id":"task-1","task_status":"CANCELED"}})j")};
+        200,
+        R"j({"request_id":"req-cancel","output":{"task_id":"task-1","task_status":"CANCELED"}})j")};
 }
 
 void DashScopeEmulator::script(const QString &route, QList<DsReply> replies)
@@ -113,8 +116,8 @@ void DashScopeEmulator::script(const QString &route, QList<DsReply> replies)
 
 void DashScopeEmulator::setResult(const QString &name, QByteArray json, int status)
 {
-    const QByteArray type = status == 200 ? QByteArray("application/json")
-                                          : QByteArray("application/xml");
+    const QByteArray type =
+        status == 200 ? QByteArray("application/json") : QByteArray("application/xml");
     std::lock_guard lock(m_mutex);
     m_results[name] = dsReply(status, std::move(json), type);
 }
@@ -245,20 +248,28 @@ void DashScopeEmulator::handle(const QString &route, const httplib::Request &req
         return;
     }
     if (!external && !hit.header("Authorization").startsWith("Bearer ")) {
-        answer(dsReply(401, R"j({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"req-auth"})j"),
-               res);
+        answer(
+            dsReply(
+                401,
+                R"j({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"req-auth"})j"),
+            res);
         return;
     }
     if ((route == u"submit" || route == u"generation" || route == u"chat") &&
-        hit.body.contains("oss://") &&
-        hit.header("X-DashScope-OssResourceResolve") != "enable") {
-        answer(dsReply(400, R"j({"code":"InvalidParameter","message":"The provided URL does not appear to be valid. Ensure it is correctly formatted.","request_id":"req-oss"})j"),
-               res);
+        hit.body.contains("oss://") && hit.header("X-DashScope-OssResourceResolve") != "enable") {
+        answer(
+            dsReply(
+                400,
+                R"j({"code":"InvalidParameter","message":"The provided URL does not appear to be valid. Ensure it is correctly formatted.","request_id":"req-oss"})j"),
+            res);
         return;
     }
     if (route == u"submit" && hit.header("X-DashScope-Async") != "enable") {
-        answer(dsReply(400, R"j({"code":"InvalidParameter","message":"current user api does not support synchronous calls","request_id":"req-async"})j"),
-               res);
+        answer(
+            dsReply(
+                400,
+                R"j({"code":"InvalidParameter","message":"current user api does not support synchronous calls","request_id":"req-async"})j"),
+            res);
         return;
     }
     if (route == u"oss" && (hit.parts.isEmpty() || hit.parts.last().name != "file")) {

@@ -75,12 +75,12 @@ QString describe(const Transcript &t)
                           .arg(t.duration)
                           .arg(t.text, t.requestId)};
     for (const TranscriptSegment &s : t.segments) {
-        lines.append(u"  %1-%2 [%3] speaker=%4 language=%5 emotion=%6"_s.arg(s.start)
-                         .arg(s.end)
-                         .arg(s.text, s.speaker, s.language, s.emotion));
+        lines.append(
+            u"  %1-%2 [%3] speaker=%4 language=%5 emotion=%6"_s.arg(s.start).arg(s.end).arg(
+                s.text, s.speaker, s.language, s.emotion));
         for (const Word &w : s.words)
-            lines.append(u"    %1-%2 [%3] speaker=%4"_s.arg(w.start).arg(w.end).arg(w.text,
-                                                                                  w.speaker));
+            lines.append(
+                u"    %1-%2 [%3] speaker=%4"_s.arg(w.start).arg(w.end).arg(w.text, w.speaker));
     }
     return lines.join(u'\n');
 }
@@ -183,9 +183,8 @@ DsReply TestDashScopeFileTranscription::succeeded(const QString &kind, const QSt
 {
     const QString url = m_emu.resultUrl(resultName);
     if (kind == u"dashscope-filetrans")
-        return dsTask(u"SUCCEEDED"_s,
-                      {{u"result"_s, QJsonObject{{u"transcription_url"_s, url}}},
-                       {u"submit_time"_s, u"2025-10-27 13:57:45.948"_s}});
+        return dsTask(u"SUCCEEDED"_s, {{u"result"_s, QJsonObject{{u"transcription_url"_s, url}}},
+                                       {u"submit_time"_s, u"2025-10-27 13:57:45.948"_s}});
     return dsTask(u"SUCCEEDED"_s,
                   {{u"results"_s, QJsonArray{subtask(fileUrl, u"SUCCEEDED"_s, url)}},
                    {u"task_metrics"_s, QJsonObject{{u"TOTAL"_s, 1}, {u"SUCCEEDED"_s, 1}}}});
@@ -217,10 +216,8 @@ void TestDashScopeFileTranscription::transcribesThroughTask_data()
                        {u"disfluency_removal_enabled"_s, true}}
         << kFunAsrDescribed;
     QTest::newRow("paraformer-v2 public URL, language hint from the request")
-        << u"dashscope-funasr"_s << u"paraformer-v2"_s << QVariantMap() << false << u"en"_s
-        << false
-        << QJsonObject{{u"channel_id"_s, QJsonArray{0}},
-                       {u"language_hints"_s, QJsonArray{u"en"_s}}}
+        << u"dashscope-funasr"_s << u"paraformer-v2"_s << QVariantMap() << false << u"en"_s << false
+        << QJsonObject{{u"channel_id"_s, QJsonArray{0}}, {u"language_hints"_s, QJsonArray{u"en"_s}}}
         << QString(kFunAsrDescribed).replace(u"language= duration"_s, u"language=en duration"_s);
     QTest::newRow("fun-asr partial subtask failure of another file keeps ours")
         << u"dashscope-funasr"_s << u"fun-asr"_s << QVariantMap() << false << QString() << true
@@ -254,17 +251,16 @@ void TestDashScopeFileTranscription::transcribesThroughTask()
     QFETCH(QString, expected);
 
     const QString name = u"clip.wav"_s;
-    const QString fileUrl = localFile ? u"oss://"_s + QString::fromLatin1(m_emu.kUploadDir) +
-                                            u'/' + name
-                                      : kPublicUrl;
+    const QString fileUrl =
+        localFile ? u"oss://"_s + QString::fromLatin1(m_emu.kUploadDir) + u'/' + name : kPublicUrl;
     const bool fun = kind == u"dashscope-funasr";
     m_emu.setResult(u"r1.json"_s, fun ? kFunAsrResult : kFiletransResult);
     DsReply done = succeeded(kind, fileUrl, u"r1.json"_s);
     if (otherFileFailed) {
-        const QJsonArray results{
-            subtask(u"https://example.com/other.wav"_s, u"FAILED"_s, {},
-                    u"InvalidFile.DownloadFailed"_s, u"The audio file cannot be downloaded."_s),
-            subtask(fileUrl, u"SUCCEEDED"_s, m_emu.resultUrl(u"r1.json"_s))};
+        const QJsonArray results{subtask(u"https://example.com/other.wav"_s, u"FAILED"_s, {},
+                                         u"InvalidFile.DownloadFailed"_s,
+                                         u"The audio file cannot be downloaded."_s),
+                                 subtask(fileUrl, u"SUCCEEDED"_s, m_emu.resultUrl(u"r1.json"_s))};
         done = dsTask(u"SUCCEEDED"_s, {{u"results"_s, results}});
     }
     m_emu.script(u"task"_s, {dsTask(u"PENDING"_s), dsTask(u"RUNNING"_s), done});
@@ -318,8 +314,7 @@ void TestDashScopeFileTranscription::transcribesThroughTask()
             names.append(p.name);
         QCOMPARE(names, (QList<QByteArray>{"OSSAccessKeyId", "Signature", "policy", "key",
                                            "x-oss-object-acl", "x-oss-forbid-overwrite",
-                                           "success_action_status", "x-oss-content-type",
-                                           "file"}));
+                                           "success_action_status", "x-oss-content-type", "file"}));
         QCOMPARE(oss.parts[0].content, QByteArray("LTAI5tTEST"));
         QCOMPARE(oss.parts[1].content, QByteArray("n3dNX/aD3+WAly0QgzsURfiIk00="));
         QCOMPARE(oss.parts[3].content, QByteArray(m_emu.kUploadDir) + "/clip.wav");
@@ -338,8 +333,9 @@ void TestDashScopeFileTranscription::transcribesThroughTask()
     QVERIFY(submit.header("Content-Type").startsWith("application/json"));
     const QJsonObject input = fun ? QJsonObject{{u"file_urls"_s, QJsonArray{fileUrl}}}
                                   : QJsonObject{{u"file_url"_s, fileUrl}};
-    QCOMPARE(submit.json(),
-             (QJsonObject{{u"model"_s, model}, {u"input"_s, input}, {u"parameters"_s, parameters}}));
+    QCOMPARE(
+        submit.json(),
+        (QJsonObject{{u"model"_s, model}, {u"input"_s, input}, {u"parameters"_s, parameters}}));
     for (int k = 0; k < 3; ++k) {
         const DsHit &poll = hits[i++];
         QCOMPARE(poll.method, QByteArray("GET"));
@@ -373,23 +369,23 @@ void TestDashScopeFileTranscription::taskEndsBadly_data()
     QTest::addColumn<bool>("ended");
 
     QTest::newRow("filetrans FAILED with code and message")
-        << u"dashscope-filetrans"_s << u"failed"_s << ErrorCode::Provider
-        << u"FILE_403_FORBIDDEN"_s << u"must be publicly reachable"_s << true;
+        << u"dashscope-filetrans"_s << u"failed"_s << ErrorCode::Provider << u"FILE_403_FORBIDDEN"_s
+        << u"must be publicly reachable"_s << true;
     QTest::newRow("fun-asr FAILED, reason in the subtask")
         << u"dashscope-funasr"_s << u"failed-subtask"_s << ErrorCode::Provider
         << u"InvalidFile.DownloadFailed"_s << u"The audio file cannot be downloaded."_s << true;
     QTest::newRow("UNKNOWN task (missing or expired)")
         << u"dashscope-funasr"_s << u"unknown"_s << ErrorCode::Provider << QString()
         << u"does not know the task task-1"_s << true;
-    QTest::newRow("CANCELED elsewhere") << u"dashscope-funasr"_s << u"canceled"_s
-                                        << ErrorCode::Cancelled << QString()
-                                        << u"was cancelled"_s << true;
+    QTest::newRow("CANCELED elsewhere")
+        << u"dashscope-funasr"_s << u"canceled"_s << ErrorCode::Cancelled << QString()
+        << u"was cancelled"_s << true;
     QTest::newRow("partial subtask failure of our file")
         << u"dashscope-funasr"_s << u"ours-failed"_s << ErrorCode::Provider
         << u"InvalidFile.DecodeFailed"_s << u"cannot be decoded"_s << true;
     QTest::newRow("expired transcription_url (403)")
-        << u"dashscope-filetrans"_s << u"expired-url"_s << ErrorCode::Provider
-        << u"AccessDenied"_s << u"no longer available"_s << true;
+        << u"dashscope-filetrans"_s << u"expired-url"_s << ErrorCode::Provider << u"AccessDenied"_s
+        << u"no longer available"_s << true;
     QTest::newRow("SUCCEEDED without any result")
         << u"dashscope-filetrans"_s << u"no-result"_s << ErrorCode::ParseError << QString()
         << u"named no result"_s << true;
@@ -406,8 +402,8 @@ void TestDashScopeFileTranscription::taskEndsBadly_data()
         << u"dashscope-funasr"_s << u"poll-garbage"_s << ErrorCode::ParseError << QString()
         << u"names neither a task"_s << false;
     QTest::newRow("submit refused: quota (Arrearage)")
-        << u"dashscope-funasr"_s << u"submit-arrearage"_s << ErrorCode::Provider
-        << u"Arrearage"_s << u"no quota or credit"_s << false;
+        << u"dashscope-funasr"_s << u"submit-arrearage"_s << ErrorCode::Provider << u"Arrearage"_s
+        << u"no quota or credit"_s << false;
 }
 
 void TestDashScopeFileTranscription::taskEndsBadly()
@@ -432,19 +428,22 @@ void TestDashScopeFileTranscription::taskEndsBadly()
                                                   u"InvalidFile.DownloadFailed"_s,
                                                   u"The audio file cannot be downloaded."_s)}}})});
     } else if (scenario == u"unknown") {
-        m_emu.script(u"task"_s, {dsReply(200, R"j({"request_id":"45ac7f13","output":{"task_id":"task-1","task_status":"UNKNOWN"}})j")});
+        m_emu.script(
+            u"task"_s,
+            {dsReply(
+                200,
+                R"j({"request_id":"45ac7f13","output":{"task_id":"task-1","task_status":"UNKNOWN"}})j")});
     } else if (scenario == u"canceled") {
         m_emu.script(u"task"_s, {dsTask(u"PENDING"_s), dsTask(u"CANCELED"_s)});
     } else if (scenario == u"ours-failed") {
         m_emu.setResult(u"other.json"_s, kFunAsrResult);
-        m_emu.script(u"task"_s,
-                     {dsTask(u"SUCCEEDED"_s,
-                             {{u"results"_s,
-                               QJsonArray{subtask(other, u"SUCCEEDED"_s,
-                                                  m_emu.resultUrl(u"other.json"_s)),
-                                          subtask(kPublicUrl, u"FAILED"_s, {},
-                                                  u"InvalidFile.DecodeFailed"_s,
-                                                  u"The audio file cannot be decoded."_s)}}})});
+        m_emu.script(
+            u"task"_s,
+            {dsTask(u"SUCCEEDED"_s,
+                    {{u"results"_s,
+                      QJsonArray{subtask(other, u"SUCCEEDED"_s, m_emu.resultUrl(u"other.json"_s)),
+                                 subtask(kPublicUrl, u"FAILED"_s, {}, u"InvalidFile.DecodeFailed"_s,
+                                         u"The audio file cannot be decoded."_s)}}})});
     } else if (scenario == u"expired-url") {
         m_emu.setResult(u"gone.json"_s,
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</"
@@ -457,19 +456,31 @@ void TestDashScopeFileTranscription::taskEndsBadly()
         m_emu.setResult(u"html.json"_s, "<html><title>Gateway</title></html>");
         m_emu.script(u"task"_s, {succeeded(kind, kPublicUrl, u"html.json"_s)});
     } else if (scenario == u"poll-401") {
-        m_emu.script(u"task"_s, {dsReply(401, R"j({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"a1c0561c"})j")});
+        m_emu.script(
+            u"task"_s,
+            {dsReply(
+                401,
+                R"j({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"a1c0561c"})j")});
     } else if (scenario == u"poll-500") {
-        m_emu.script(u"task"_s, {dsReply(500, R"j({"code":"InternalError","message":"An internal error has occured, please try again later.","request_id":"x"})j")});
+        m_emu.script(
+            u"task"_s,
+            {dsReply(
+                500,
+                R"j({"code":"InternalError","message":"An internal error has occured, please try again later.","request_id":"x"})j")});
     } else if (scenario == u"poll-garbage") {
         m_emu.script(u"task"_s, {dsReply(200, "{\"status\":\"ok\"}")});
     } else if (scenario == u"submit-arrearage") {
-        m_emu.script(u"submit"_s, {dsReply(400, R"j({"code":"Arrearage","message":"Access denied, please make sure your account is in good standing.","request_id":"r"})j")});
+        m_emu.script(
+            u"submit"_s,
+            {dsReply(
+                400,
+                R"j({"code":"Arrearage","message":"Access denied, please make sure your account is in good standing.","request_id":"r"})j")});
     }
-    DashScopeFileTranscriptionClient client(
-        &m_nam,
-        profile(kind,
-                kind == u"dashscope-filetrans" ? u"qwen3-asr-flash-filetrans"_s : u"fun-asr"_s),
-        "sk-test", fastPolicy());
+    DashScopeFileTranscriptionClient client(&m_nam,
+                                            profile(kind, kind == u"dashscope-filetrans"
+                                                              ? u"qwen3-asr-flash-filetrans"_s
+                                                              : u"fun-asr"_s),
+                                            "sk-test", fastPolicy());
     QStringList endedIds;
     client.setTaskCallbacks({}, [&](const QString &id) { endedIds.append(id); });
     TranscriptionRequest request;
@@ -493,6 +504,8 @@ void TestDashScopeFileTranscription::pollsThroughTransientFailures_data()
     QTest::addColumn<QList<int>>("statuses"); // 0: RUNNING, 1: SUCCEEDED, else an HTTP error
     QTest::newRow("503 and 504 are waited out, as the SDK does")
         << QList<int>{503, 504, 503, 0, 504, 503, 1};
+    QTest::newRow("a long 503/504 streak is not counted as failures")
+        << QList<int>{504, 504, 503, 504, 504, 1};
     QTest::newRow("three transient failures in a row are retried") << QList<int>{500, 502, 429, 1};
     QTest::newRow("the transient count resets after a good answer")
         << QList<int>{500, 500, 500, 0, 500, 500, 500, 1};
@@ -509,7 +522,8 @@ void TestDashScopeFileTranscription::pollsThroughTransientFailures()
         else if (s == 1)
             replies.append(succeeded(u"dashscope-funasr"_s, kPublicUrl, u"r.json"_s));
         else
-            replies.append(dsReply(s, R"j({"code":"ModelUnavailable","message":"busy","request_id":"x"})j"));
+            replies.append(
+                dsReply(s, R"j({"code":"ModelUnavailable","message":"busy","request_id":"x"})j"));
     }
     m_emu.script(u"task"_s, replies);
     DashScopeFileTranscriptionClient client(&m_nam, profile(u"dashscope-funasr"_s, u"fun-asr"_s),
@@ -539,12 +553,12 @@ void TestDashScopeFileTranscription::uploadProblems_data()
     QTest::newRow("policy request refused: key of another region")
         << u"policy-401"_s << ErrorCode::Provider << u"InvalidApiKey"_s << u"region"_s << 0;
     QTest::newRow("policy request throttled (100 QPS limit), then refused")
-        << u"policy-429"_s << ErrorCode::Provider << u"Throttling.RateQuota"_s
-        << u"rate limiting"_s << 0;
+        << u"policy-429"_s << ErrorCode::Provider << u"Throttling.RateQuota"_s << u"rate limiting"_s
+        << 0;
     QTest::newRow("plain http upload host on another machine")
         << u"plain-http-host"_s << ErrorCode::Provider << QString() << u"unencrypted"_s << 0;
-    QTest::newRow("incomplete policy") << u"incomplete-policy"_s << ErrorCode::ParseError
-                                       << QString() << u"incomplete"_s << 0;
+    QTest::newRow("incomplete policy")
+        << u"incomplete-policy"_s << ErrorCode::ParseError << QString() << u"incomplete"_s << 0;
 }
 
 void TestDashScopeFileTranscription::uploadProblems()
@@ -557,9 +571,10 @@ void TestDashScopeFileTranscription::uploadProblems()
 
     QString path = m_clip;
     auto policyWith = [&](const QString &key, const QJsonValue &value) {
-        QJsonObject root = QJsonDocument::fromJson(
-                               R"j({"request_id":"p","data":{"policy":"cG9saWN5","signature":"c2ln","upload_dir":"dir/x","upload_host":"HOST","expire_in_seconds":"300","max_file_size_mb":"1024","oss_access_key_id":"LTAI","x_oss_object_acl":"private","x_oss_forbid_overwrite":"true"}})j")
-                               .object();
+        QJsonObject root =
+            QJsonDocument::fromJson(
+                R"j({"request_id":"p","data":{"policy":"cG9saWN5","signature":"c2ln","upload_dir":"dir/x","upload_host":"HOST","expire_in_seconds":"300","max_file_size_mb":"1024","oss_access_key_id":"LTAI","x_oss_object_acl":"private","x_oss_forbid_overwrite":"true"}})j")
+                .object();
         QJsonObject data = root.value(u"data"_s).toObject();
         data.insert(u"upload_host"_s, m_emu.url(u"/oss"_s));
         data.insert(key, value);
@@ -580,12 +595,19 @@ void TestDashScopeFileTranscription::uploadProblems()
                                         "</Message></Error>",
                                         "application/xml")});
     } else if (scenario == u"policy-401") {
-        m_emu.script(u"policy"_s, {dsReply(401, R"j({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"r"})j")});
+        m_emu.script(
+            u"policy"_s,
+            {dsReply(
+                401,
+                R"j({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"r"})j")});
     } else if (scenario == u"policy-429") {
-        m_emu.script(u"policy"_s, {dsReply(429, R"j({"code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later.","request_id":"r"})j")});
+        m_emu.script(
+            u"policy"_s,
+            {dsReply(
+                429,
+                R"j({"code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later.","request_id":"r"})j")});
     } else if (scenario == u"plain-http-host") {
-        m_emu.script(u"policy"_s,
-                     {policyWith(u"upload_host"_s, u"http://upload.example.com"_s)});
+        m_emu.script(u"policy"_s, {policyWith(u"upload_host"_s, u"http://upload.example.com"_s)});
     } else if (scenario == u"incomplete-policy") {
         m_emu.script(u"policy"_s, {dsReply(200, R"j({"request_id":"p","data":{}})j")});
     }
@@ -614,7 +636,8 @@ void TestDashScopeFileTranscription::cancel_data()
     QTest::newRow("pending task is cancelled on the server") << u"PENDING"_s << false << 1 << true;
     QTest::newRow("running task cannot be cancelled, is forgotten")
         << u"RUNNING"_s << false << 0 << true;
-    QTest::newRow("shutdown keeps a pending task for resuming") << u"PENDING"_s << true << 0 << false;
+    QTest::newRow("shutdown keeps a pending task for resuming")
+        << u"PENDING"_s << true << 0 << false;
 }
 
 void TestDashScopeFileTranscription::cancel()
@@ -717,9 +740,8 @@ void TestDashScopeFileTranscription::resumesTaskStoredInProject()
     DashScopeFileTranscriptionClient client(
         &m_nam, profile(u"dashscope-filetrans"_s, u"qwen3-asr-flash-filetrans"_s), "sk-test",
         fastPolicy());
-    client.setTaskCallbacks({}, [&](const QString &id) {
-        QVERIFY(DashScopeTaskStore::remove(&meta, id));
-    });
+    client.setTaskCallbacks(
+        {}, [&](const QString &id) { QVERIFY(DashScopeTaskStore::remove(&meta, id)); });
     const Result<Transcript> t =
         QCoro::waitFor(client.resume(task, std::make_shared<HttpControl>(), {}));
     QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().toString()));
@@ -776,12 +798,12 @@ void TestDashScopeFileTranscription::registryCreatesClientsForEveryProfile()
         p.baseUrl = m_emu.nativeBase();
         p.options.insert(u"poll_interval_ms"_s, 10);
         m_emu.reset();
-        m_emu.setResult(u"r.json"_s, p.kind == u"dashscope-funasr" ? kFunAsrResult
-                                                                   : kFiletransResult);
-        m_emu.script(u"task"_s,
-                     {succeeded(p.kind, u"oss://"_s + QString::fromLatin1(m_emu.kUploadDir) +
-                                            u"/clip.wav"_s,
-                                u"r.json"_s)});
+        m_emu.setResult(u"r.json"_s,
+                        p.kind == u"dashscope-funasr" ? kFunAsrResult : kFiletransResult);
+        m_emu.script(
+            u"task"_s,
+            {succeeded(p.kind, u"oss://"_s + QString::fromLatin1(m_emu.kUploadDir) + u"/clip.wav"_s,
+                       u"r.json"_s)});
         auto client = createTranscriptionClient(p, &m_nam, "sk-test");
         QVERIFY2(client.ok(), id);
         QVERIFY(dynamic_cast<DashScopeFileTranscriptionClient *>(client->get()));
@@ -792,7 +814,8 @@ void TestDashScopeFileTranscription::registryCreatesClientsForEveryProfile()
             QCoro::waitFor((*client)->transcribe(request, std::make_shared<HttpControl>(), {}));
         QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().toString()));
         QVERIFY(!t->segments.isEmpty());
-        QCOMPARE(m_emu.hits(u"policy"_s).first().query, "action=getPolicy&model=" + p.model.toUtf8());
+        QCOMPARE(m_emu.hits(u"policy"_s).first().query,
+                 "action=getPolicy&model=" + p.model.toUtf8());
         QCOMPARE(m_emu.hits(u"submit"_s).first().json().value(u"model"_s).toString(), p.model);
     }
     ProviderProfile noKey = builtInProfile(u"dashscope-funasr"_s);

@@ -19,18 +19,20 @@ namespace {
 
 // (Raw strings are kept on one line: Qt 6.4's moc misreads some multi-line ones.)
 // Seed 003, first result (Fun-ASR, no diarization).
-const QByteArray kSeedFunAsr = R"j({"file_url": "https://dashscope.oss-cn-beijing.aliyuncs.com/samples/audio/hello_world_female2.wav","properties": {"audio_format": "pcm_s16le", "channels": [0], "original_sampling_rate": 16000, "original_duration_in_milliseconds": 3834},"transcripts": [{"channel_id": 0, "content_duration_in_milliseconds": 2480, "text": "Hello World, this is Alibaba Speech Lab.","sentences": [{"begin_time": 760, "end_time": 3240, "text": "Hello World, this is Alibaba Speech Lab.", "sentence_id": 1,"words": [{"begin_time": 760, "end_time": 1000, "text": "Hello", "punctuation": ""},{"begin_time": 1000, "end_time": 1120, "text": " World", "punctuation": ", "},{"begin_time": 1400, "end_time": 1920, "text": "this is", "punctuation": ""},{"begin_time": 1920, "end_time": 2520, "text": "Alibaba", "punctuation": ""},{"begin_time": 2520, "end_time": 2840, "text": "Speech", "punctuation": ""},{"begin_time": 2840, "end_time": 3240, "text": "Lab", "punctuation": "."}]}]}]})j";
+const QByteArray kSeedFunAsr =
+    R"j({"file_url": "https://dashscope.oss-cn-beijing.aliyuncs.com/samples/audio/hello_world_female2.wav","properties": {"audio_format": "pcm_s16le", "channels": [0], "original_sampling_rate": 16000, "original_duration_in_milliseconds": 3834},"transcripts": [{"channel_id": 0, "content_duration_in_milliseconds": 2480, "text": "Hello World, this is Alibaba Speech Lab.","sentences": [{"begin_time": 760, "end_time": 3240, "text": "Hello World, this is Alibaba Speech Lab.", "sentence_id": 1,"words": [{"begin_time": 760, "end_time": 1000, "text": "Hello", "punctuation": ""},{"begin_time": 1000, "end_time": 1120, "text": " World", "punctuation": ", "},{"begin_time": 1400, "end_time": 1920, "text": "this is", "punctuation": ""},{"begin_time": 1920, "end_time": 2520, "text": "Alibaba", "punctuation": ""},{"begin_time": 2520, "end_time": 2840, "text": "Speech", "punctuation": ""},{"begin_time": 2840, "end_time": 3240, "text": "Lab", "punctuation": "."}]}]}]})j";
 
-const QByteArray kFiletrans = R"j({"file_url":"https://x.mp3","audio_info":{"format":"mp3","sample_rate":22050},"transcripts":[{"channel_id":0,"text":"欢迎使用阿里云。","sentences":[{"sentence_id":0,"begin_time":0,"end_time":1440,"language":"zh","emotion":"neutral","text":"欢迎使用阿里云。","words":[{"begin_time":0,"end_time":160,"text":"欢","punctuation":""},{"begin_time":1120,"end_time":1440,"text":"云","punctuation":"。"}]},{"sentence_id":1,"begin_time":1500,"end_time":2600,"language":"en","emotion":"happy","text":"Welcome."},{"sentence_id":2,"begin_time":2700,"end_time":3000,"language":"zh","emotion":"sad","text":"再见。"}]}]})j";
+const QByteArray kFiletrans =
+    R"j({"file_url":"https://x.mp3","audio_info":{"format":"mp3","sample_rate":22050},"transcripts":[{"channel_id":0,"text":"欢迎使用阿里云。","sentences":[{"sentence_id":0,"begin_time":0,"end_time":1440,"language":"zh","emotion":"neutral","text":"欢迎使用阿里云。","words":[{"begin_time":0,"end_time":160,"text":"欢","punctuation":""},{"begin_time":1120,"end_time":1440,"text":"云","punctuation":"。"}]},{"sentence_id":1,"begin_time":1500,"end_time":2600,"language":"en","emotion":"happy","text":"Welcome."},{"sentence_id":2,"begin_time":2700,"end_time":3000,"language":"zh","emotion":"sad","text":"再见。"}]}]})j";
 
 // Two channels, no diarization; channel 1 starts first; numbers as strings; SenseVoice tags.
-const QByteArray kTwoChannels = R"j({"properties":{"original_duration_in_milliseconds":"5000"},"transcripts":[{"channel_id":0,"text":"<|Speech|>Left.<|/Speech|>","sentences":[{"begin_time":"2000","end_time":"3000","text":"<|HAPPY|>Left.","sentence_id":1}]},{"channel_id":1,"text":"Right.","sentences":[{"begin_time":500,"end_time":-20,"text":"Right.","sentence_id":1,"words":[{"begin_time":500,"end_time":900,"text":"Right","punctuation":"."},{"begin_time":900,"end_time":950,"text":" ","punctuation":""}]}]}]})j";
+const QByteArray kTwoChannels =
+    R"j({"properties":{"original_duration_in_milliseconds":"5000"},"transcripts":[{"channel_id":0,"text":"<|Speech|>Left.<|/Speech|>","sentences":[{"begin_time":"2000","end_time":"3000","text":"<|HAPPY|>Left.","sentence_id":1}]},{"channel_id":1,"text":"Right.","sentences":[{"begin_time":500,"end_time":-20,"text":"Right.","sentence_id":1,"words":[{"begin_time":500,"end_time":900,"text":"Right","punctuation":"."},{"begin_time":900,"end_time":950,"text":" ","punctuation":""}]}]}]})j";
 
 QString describe(const Transcript &t)
 {
-    QStringList lines{u"language=%1 duration=%2 text=[%3]"_s.arg(t.language)
-                          .arg(t.duration)
-                          .arg(t.text)};
+    QStringList lines{
+        u"language=%1 duration=%2 text=[%3]"_s.arg(t.language).arg(t.duration).arg(t.text)};
     for (const TranscriptSegment &s : t.segments) {
         lines.append(u"%1-%2 [%3] speaker=%4 language=%5 emotion=%6 words=%7"_s.arg(s.start)
                          .arg(s.end)
@@ -92,15 +94,15 @@ void TestDashScopeParsers::regionBaseUrls_data()
         << u"https://dashscope-intl.aliyuncs.com/compatible-mode/v1"_s;
     QTest::newRow("us native") << u"us"_s << false << QString() << QString()
                                << u"https://dashscope-us.aliyuncs.com/api/v1"_s;
-    QTest::newRow("us has no compatible mode") << u"us"_s << true << QString() << QString()
-                                               << QString();
+    QTest::newRow("us has no compatible mode")
+        << u"us"_s << true << QString() << QString() << QString();
     QTest::newRow("workspace beijing") << u"workspace"_s << false << u"ws-123"_s << QString()
                                        << u"https://ws-123.cn-beijing.maas.aliyuncs.com/api/v1"_s;
     QTest::newRow("workspace singapore compatible")
         << u"workspace"_s << true << u"ws-9"_s << u"ap-southeast-1"_s
         << u"https://ws-9.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1"_s;
-    QTest::newRow("workspace without id") << u"workspace"_s << false << QString() << QString()
-                                          << QString();
+    QTest::newRow("workspace without id")
+        << u"workspace"_s << false << QString() << QString() << QString();
     QTest::newRow("unknown region") << u"mars"_s << false << QString() << QString() << QString();
 }
 
@@ -164,10 +166,10 @@ void TestDashScopeParsers::regionHint_data()
     QTest::newRow("workspace host in beijing")
         << u"ws1.cn-beijing.maas.aliyuncs.com"_s << u"workspace"_s << 401 << u"InvalidApiKey"_s
         << u"China (Beijing)"_s;
-    QTest::newRow("proxy: the profile's region") << u"proxy.example.com"_s << u"us"_s << 401
-                                                 << QString() << u"US (Virginia)"_s;
-    QTest::newRow("not an auth error") << u"dashscope.aliyuncs.com"_s << u"beijing"_s << 400
-                                       << u"InvalidParameter"_s << QString();
+    QTest::newRow("proxy: the profile's region")
+        << u"proxy.example.com"_s << u"us"_s << 401 << QString() << u"US (Virginia)"_s;
+    QTest::newRow("not an auth error")
+        << u"dashscope.aliyuncs.com"_s << u"beijing"_s << 400 << u"InvalidParameter"_s << QString();
 }
 
 void TestDashScopeParsers::regionHint()
@@ -198,8 +200,8 @@ void TestDashScopeParsers::pollCadenceIsTheSdks()
     QList<qint64> got;
     for (int i = 0; i < 12; ++i)
         got.append(dashScopePollDelay(i, milliseconds(1000), milliseconds(5000)).count());
-    QCOMPARE(got, (QList<qint64>{1000, 1000, 2000, 2000, 2000, 4000, 4000, 4000, 5000, 5000,
-                                 5000, 5000}));
+    QCOMPARE(got, (QList<qint64>{1000, 1000, 2000, 2000, 2000, 4000, 4000, 4000, 5000, 5000, 5000,
+                                 5000}));
     QCOMPARE(dashScopePollDelay(1000000, milliseconds(10), milliseconds(40)).count(), 40);
 }
 
@@ -211,7 +213,8 @@ void TestDashScopeParsers::submitBodies_data()
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("fun-asr minimal: parameters always present")
         << u"dashscope-funasr"_s << QVariantMap() << QString()
-        << QByteArray(R"j({"model":"m","input":{"file_urls":["U"]},"parameters":{"channel_id":[0]}})j");
+        << QByteArray(
+               R"j({"model":"m","input":{"file_urls":["U"]},"parameters":{"channel_id":[0]}})j");
     QTest::newRow("fun-asr list options as lists, bools as strings")
         << u"dashscope-funasr"_s
         << QVariantMap{{u"language_hints"_s, QStringList{u"ja"_s}},
@@ -220,13 +223,16 @@ void TestDashScopeParsers::submitBodies_data()
                        {u"speaker_count"_s, 200}, // out of 2..100: left out
                        {u"timestamp_alignment"_s, false}}
         << u"en"_s
-        << QByteArray(R"j({"model":"m","input":{"file_urls":["U"]},"parameters":{"channel_id":[0,1],"language_hints":["ja"],"diarization_enabled":true,"timestamp_alignment_enabled":false}})j");
+        << QByteArray(
+               R"j({"model":"m","input":{"file_urls":["U"]},"parameters":{"channel_id":[0,1],"language_hints":["ja"],"diarization_enabled":true,"timestamp_alignment_enabled":false}})j");
     QTest::newRow("fun-asr speaker count without diarization is not sent")
         << u"dashscope-funasr"_s << QVariantMap{{u"speaker_count"_s, 3}} << QString()
-        << QByteArray(R"j({"model":"m","input":{"file_urls":["U"]},"parameters":{"channel_id":[0]}})j");
+        << QByteArray(
+               R"j({"model":"m","input":{"file_urls":["U"]},"parameters":{"channel_id":[0]}})j");
     QTest::newRow("filetrans defaults: words on, itn off, language from the profile")
         << u"dashscope-filetrans"_s << QVariantMap{{u"language"_s, u"de"_s}} << QString()
-        << QByteArray(R"j({"model":"m","input":{"file_url":"U"},"parameters":{"channel_id":[0],"language":"de","enable_itn":false,"enable_words":true}})j");
+        << QByteArray(
+               R"j({"model":"m","input":{"file_url":"U"},"parameters":{"channel_id":[0],"language":"de","enable_itn":false,"enable_words":true}})j");
 }
 
 void TestDashScopeParsers::submitBodies()
@@ -267,7 +273,8 @@ void TestDashScopeParsers::transcriptions_data()
     QTest::newRow("seed 003 Fun-ASR: text + punctuation, ms")
         << kSeedFunAsr
         << u"language= duration=3834 text=[Hello World, this is Alibaba Speech Lab.]\n"
-           "760-3240 [Hello World, this is Alibaba Speech Lab.] speaker= language= emotion= words=6\n"
+           "760-3240 [Hello World, this is Alibaba Speech Lab.] speaker= language= emotion= "
+           "words=6\n"
            "  760-1000 [Hello] \n"
            "  1000-1120 [ World, ] \n"
            "  1400-1920 [this is] \n"
@@ -306,22 +313,30 @@ void TestDashScopeParsers::tasks_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("summary");
-    QTest::newRow("submit reply") << QByteArray(R"j({"request_id":"77ae","output":{"task_id":"c2e5","task_status":"PENDING"}})j")
-                                  << true << u"c2e5 PENDING 0 code= subtasks=0 req=77ae"_s;
+    QTest::newRow("submit reply")
+        << QByteArray(
+               R"j({"request_id":"77ae","output":{"task_id":"c2e5","task_status":"PENDING"}})j")
+        << true << u"c2e5 PENDING 0 code= subtasks=0 req=77ae"_s;
     QTest::newRow("running with metrics (CNB)")
-        << QByteArray(R"j({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING","submit_time":"2024-05-16 16:12:02.627","scheduled_time":"2024-05-16 16:12:02.660","task_metrics":{"TOTAL":1,"SUCCEEDED":0,"FAILED":0}}})j")
+        << QByteArray(
+               R"j({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING","submit_time":"2024-05-16 16:12:02.627","scheduled_time":"2024-05-16 16:12:02.660","task_metrics":{"TOTAL":1,"SUCCEEDED":0,"FAILED":0}}})j")
         << true << u"t RUNNING 1 code= subtasks=0 req=r"_s;
-    QTest::newRow("unknown (CNB)") << QByteArray(R"j({"request_id":"45ac","output":{"task_id":"1111","task_status":"UNKNOWN"}})j")
-                                   << true << u"1111 UNKNOWN 6 code= subtasks=0 req=45ac"_s;
+    QTest::newRow("unknown (CNB)")
+        << QByteArray(
+               R"j({"request_id":"45ac","output":{"task_id":"1111","task_status":"UNKNOWN"}})j")
+        << true << u"1111 UNKNOWN 6 code= subtasks=0 req=45ac"_s;
     QTest::newRow("fun-asr results with a failed subtask")
-        << QByteArray(R"j({"request_id":"f9","output":{"task_id":"f8","task_status":"SUCCEEDED","results":[{"file_url":"a","transcription_url":"https://r/a.json","subtask_status":"SUCCEEDED"},{"file_url":"b","code":"InvalidFile.DownloadFailed","message":"The audio file cannot be downloaded.","subtask_status":"FAILED"}],"task_metrics":{"TOTAL":2,"SUCCEEDED":1,"FAILED":1}},"usage":{"duration":9}})j")
+        << QByteArray(
+               R"j({"request_id":"f9","output":{"task_id":"f8","task_status":"SUCCEEDED","results":[{"file_url":"a","transcription_url":"https://r/a.json","subtask_status":"SUCCEEDED"},{"file_url":"b","code":"InvalidFile.DownloadFailed","message":"The audio file cannot be downloaded.","subtask_status":"FAILED"}],"task_metrics":{"TOTAL":2,"SUCCEEDED":1,"FAILED":1}},"usage":{"duration":9}})j")
         << true
         << u"f8 SUCCEEDED 3 code= subtasks=2 req=f9 [a SUCCEEDED ok] [b FAILED InvalidFile.DownloadFailed] usage=9"_s;
     QTest::newRow("filetrans result object")
-        << QByteArray(R"j({"request_id":"1d","output":{"task_id":"8f","task_status":"SUCCEEDED","result":{"transcription_url":"http://r/x.json"}},"usage":{"seconds":3}})j")
+        << QByteArray(
+               R"j({"request_id":"1d","output":{"task_id":"8f","task_status":"SUCCEEDED","result":{"transcription_url":"http://r/x.json"}},"usage":{"seconds":3}})j")
         << true << u"8f SUCCEEDED 3 code= subtasks=1 req=1d [ SUCCEEDED ok] usage=3"_s;
     QTest::newRow("filetrans FAILED with code")
-        << QByteArray(R"j({"request_id":"x","output":{"task_id":"t","task_status":"FAILED","code":"FILE_403_FORBIDDEN","message":"FILE_403_FORBIDDEN"}})j")
+        << QByteArray(
+               R"j({"request_id":"x","output":{"task_id":"t","task_status":"FAILED","code":"FILE_403_FORBIDDEN","message":"FILE_403_FORBIDDEN"}})j")
         << true << u"t FAILED 4 code=FILE_403_FORBIDDEN subtasks=0 req=x"_s;
     QTest::newRow("a newer state keeps polling")
         << QByteArray(R"j({"output":{"task_id":"t","task_status":"QUEUED"}})j") << true
@@ -349,13 +364,12 @@ void TestDashScopeParsers::tasks()
                     .arg(t->subtasks.size())
                     .arg(t->requestId);
     for (const DashScopeSubtask &st : t->subtasks)
-        s += u" [%1 %2 %3]"_s.arg(st.fileUrl, st.status,
-                                  st.succeeded() ? u"ok"_s : st.code);
+        s += u" [%1 %2 %3]"_s.arg(st.fileUrl, st.status, st.succeeded() ? u"ok"_s : st.code);
     if (t->usageSeconds > 0)
         s += u" usage=%1"_s.arg(t->usageSeconds);
     QCOMPARE(s, summary);
-    QCOMPARE(isTerminal(t->state), t->status != u"PENDING" && t->status != u"RUNNING" &&
-                                       t->status != u"QUEUED");
+    QCOMPARE(isTerminal(t->state),
+             t->status != u"PENDING" && t->status != u"RUNNING" && t->status != u"QUEUED");
 }
 
 void TestDashScopeParsers::uploadPolicy()
@@ -395,27 +409,29 @@ void TestDashScopeParsers::responses_data()
     QTest::addColumn<QString>("summary");
     QTest::newRow("native choices, annotations")
         << false
-        << QByteArray(R"j({"output":{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":[{"text":"欢迎使用阿里云。"}],"annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}]},"usage":{"seconds":1},"request_id":"568e"})j")
+        << QByteArray(
+               R"j({"output":{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":[{"text":"欢迎使用阿里云。"}],"annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}]},"usage":{"seconds":1},"request_id":"568e"})j")
         << true << u"[欢迎使用阿里云。] zh neutral stop 568e 1"_s;
-    QTest::newRow("native text result format") << false
-                                              << QByteArray(R"j({"output":{"text":" hi "}})j")
-                                              << true << u"[hi]     0"_s;
+    QTest::newRow("native text result format")
+        << false << QByteArray(R"j({"output":{"text":" hi "}})j") << true << u"[hi]     0"_s;
     QTest::newRow("native several text items")
         << false
-        << QByteArray(R"j({"output":{"choices":[{"message":{"content":[{"text":"a"},{"text":"b"}]}}]}})j")
+        << QByteArray(
+               R"j({"output":{"choices":[{"message":{"content":[{"text":"a"},{"text":"b"}]}}]}})j")
         << true << u"[ab]     0"_s;
-    QTest::newRow("native without output") << false << QByteArray(R"j({"request_id":"x"})j")
-                                           << false << QString();
+    QTest::newRow("native without output")
+        << false << QByteArray(R"j({"request_id":"x"})j") << false << QString();
     QTest::newRow("compatible string content")
         << true
-        << QByteArray(R"j({"id":"chatcmpl-487a","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"欢迎使用阿里云。","annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}],"usage":{"seconds":1}})j")
+        << QByteArray(
+               R"j({"id":"chatcmpl-487a","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"欢迎使用阿里云。","annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}],"usage":{"seconds":1}})j")
         << true << u"[欢迎使用阿里云。] zh neutral stop chatcmpl-487a 1"_s;
     QTest::newRow("compatible parts content")
         << true
         << QByteArray(R"j({"choices":[{"message":{"content":[{"type":"text","text":"x"}]}}]})j")
         << true << u"[x]     0"_s;
-    QTest::newRow("compatible empty choices") << true << QByteArray(R"j({"choices":[]})j")
-                                              << false << QString();
+    QTest::newRow("compatible empty choices")
+        << true << QByteArray(R"j({"choices":[]})j") << false << QString();
     QTest::newRow("not JSON") << true << QByteArray("upstream connect error") << false << QString();
 }
 
@@ -425,13 +441,13 @@ void TestDashScopeParsers::responses()
     QFETCH(QByteArray, body);
     QFETCH(bool, ok);
     QFETCH(QString, summary);
-    const Result<DashScopeAsrText> r = compatible ? parseDashScopeCompatibleResponse(body)
-                                                  : parseDashScopeNativeResponse(body);
+    const Result<DashScopeAsrText> r =
+        compatible ? parseDashScopeCompatibleResponse(body) : parseDashScopeNativeResponse(body);
     QCOMPARE(r.ok(), ok);
     if (!ok)
         return;
-    QCOMPARE(u"[%1] %2 %3 %4 %5 %6"_s.arg(r->text, r->language, r->emotion, r->finishReason,
-                                          r->requestId)
+    QCOMPARE(u"[%1] %2 %3 %4 %5 %6"_s
+                 .arg(r->text, r->language, r->emotion, r->finishReason, r->requestId)
                  .arg(r->seconds),
              summary);
 }
@@ -445,11 +461,12 @@ void TestDashScopeParsers::streamSplitAnywhere_data()
     QTest::addColumn<QByteArray>("error");
     QTest::newRow("native, no blank lines, CRLF")
         << false
-        << QByteArray("id:1\r\nevent:result\r\n:HTTP_STATUS/200\r\ndata:{\"output\":{\"choices\":"
-                      "[{\"message\":{\"content\":[{\"text\":\"一\"}]},\"finish_reason\":\"null\"}]}}"
-                      "\r\nid:2\r\nevent:result\r\n:HTTP_STATUS/200\r\ndata:{\"output\":{\"choices"
-                      "\":[{\"message\":{\"content\":[{\"text\":\"二\"}]},\"finish_reason\":\"stop"
-                      "\"}]}}")
+        << QByteArray(
+               "id:1\r\nevent:result\r\n:HTTP_STATUS/200\r\ndata:{\"output\":{\"choices\":"
+               "[{\"message\":{\"content\":[{\"text\":\"一\"}]},\"finish_reason\":\"null\"}]}}"
+               "\r\nid:2\r\nevent:result\r\n:HTTP_STATUS/200\r\ndata:{\"output\":{\"choices"
+               "\":[{\"message\":{\"content\":[{\"text\":\"二\"}]},\"finish_reason\":\"stop"
+               "\"}]}}")
         << u"一二"_s << 1 << QByteArray(); // the last event has no line end: read by finish()
     QTest::newRow("native error after text")
         << false
@@ -557,9 +574,9 @@ void TestDashScopeParsers::builtInProfilesAndCapabilities_data()
                                 << gb << h12 << true << true << true << false << 0;
     QTest::newRow("filetrans") << u"dashscope-filetrans"_s << u"dashscope-filetrans"_s << native
                                << gb << h12 << true << false << true << false << 100;
-    QTest::newRow("qwen-asr native") << u"dashscope-qwen-asr"_s << u"dashscope-qwen-asr"_s
-                                     << native << inline10 << 300000LL << false << false << false
-                                     << true << 100;
+    QTest::newRow("qwen-asr native")
+        << u"dashscope-qwen-asr"_s << u"dashscope-qwen-asr"_s << native << inline10 << 300000LL
+        << false << false << false << true << 100;
     QTest::newRow("qwen-asr compatible")
         << u"dashscope-qwen-asr-compatible"_s << u"dashscope-qwen-asr-compatible"_s << compatible
         << inline10 << 300000LL << false << false << false << true << 100;
@@ -609,7 +626,9 @@ void TestDashScopeParsers::fuzz()
     // Truncations, byte flips and splices of every sample through every parser: no crash, and
     // an error or a value, never anything else.
     const QList<QByteArray> samples{
-        kSeedFunAsr, kFiletrans, kTwoChannels,
+        kSeedFunAsr,
+        kFiletrans,
+        kTwoChannels,
         R"j({"request_id":"f9","output":{"task_id":"f8","task_status":"SUCCEEDED","results":[{"file_url":"a","transcription_url":"u","subtask_status":"SUCCEEDED"}]}})j",
         R"j({"data":{"policy":"p","signature":"s","upload_dir":"d","upload_host":"https://h","oss_access_key_id":"k"}})j",
         R"j({"output":{"choices":[{"message":{"content":[{"text":"x"}],"annotations":[{"type":"audio_info","language":"zh"}]}}]}})j",

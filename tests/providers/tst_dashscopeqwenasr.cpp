@@ -25,27 +25,52 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // PROTOCOLS C.3 response, verbatim shape.
-const QByteArray kNativeAnswer = R"j({"output":{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":[{"text":"欢迎使用阿里云。"}],"annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}]},"usage":{"input_tokens_details":{"text_tokens":0},"output_tokens_details":{"text_tokens":6},"seconds":1},"request_id":"568e2bf0-native"})j";
+const QByteArray kNativeAnswer =
+    R"j({"output":{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":[{"text":"欢迎使用阿里云。"}],"annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}]},"usage":{"input_tokens_details":{"text_tokens":0},"output_tokens_details":{"text_tokens":6},"seconds":1},"request_id":"568e2bf0-native"})j";
 // PROTOCOLS C.4 non-stream response (content is a string here).
-const QByteArray kCompatibleAnswer = R"j({"id":"chatcmpl-487a","object":"chat.completion","created":1767683986,"model":"qwen3-asr-flash","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"欢迎使用阿里云。","annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}],"usage":{"prompt_tokens":42,"completion_tokens":12,"total_tokens":54,"seconds":1}})j";
+const QByteArray kCompatibleAnswer =
+    R"j({"id":"chatcmpl-487a","object":"chat.completion","created":1767683986,"model":"qwen3-asr-flash","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"欢迎使用阿里云。","annotations":[{"type":"audio_info","language":"zh","emotion":"neutral"}]}}],"usage":{"prompt_tokens":42,"completion_tokens":12,"total_tokens":54,"seconds":1}})j";
 
 // CNB capture style: id/event/:HTTP_STATUS/data lines and no blank line between events; the
 // chunks split lines anywhere.
 const QList<QByteArray> kNativeSse{
-    "id:1\nevent:result\n:HTTP_STATUS/200\ndata:{\"output\":{\"choices\":[{\"message\":{\"content\":[{\"text\":\"第一句话说了\"}],\"role\":\"assistant\",\"annotations\":[{\"type\":\"audio_info\",\"language\":\"zh\",\"emotion\":\"happy\"}]},\"finish_reason\":\"null\"}]},\"usage\":{\"seconds\":2},\"request_id\":\"bb6a\"}\nid:2\neve",
-    "nt:result\n:HTTP_STATUS/200\ndata:{\"output\":{\"choices\":[{\"message\":{\"content\":[{\"text\":\"没有我互联网。\"}],\"role\":\"assistant\"},\"finish_reason\":\"stop\"}]},\"usage\":{\"seconds\":2},\"request_id\":\"bb6a\"}\n"};
+    "id:1\nevent:result\n:HTTP_STATUS/"
+    "200\ndata:{\"output\":{\"choices\":[{\"message\":{\"content\":[{\"text\":\"第一句话说了\"}],"
+    "\"role\":\"assistant\",\"annotations\":[{\"type\":\"audio_info\",\"language\":\"zh\","
+    "\"emotion\":\"happy\"}]},\"finish_reason\":\"null\"}]},\"usage\":{\"seconds\":2},\"request_"
+    "id\":\"bb6a\"}\nid:2\neve",
+    "nt:result\n:HTTP_STATUS/"
+    "200\ndata:{\"output\":{\"choices\":[{\"message\":{\"content\":[{\"text\":\"没有我互联网。\"}],"
+    "\"role\":\"assistant\"},\"finish_reason\":\"stop\"}]},\"usage\":{\"seconds\":2},\"request_"
+    "id\":\"bb6a\"}\n"};
 
 // AL-QASR compatible stream: role chunk, content chunks with annotations, stop, usage, [DONE].
 const QList<QByteArray> kCompatibleSse{
-    "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},\"index\":0,\"finish_reason\":null}],\"object\":\"chat.completion.chunk\"}\n\n",
-    "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"欢迎\",\"role\":null,\"annotations\":[{\"type\":\"audio_info\",\"language\":\"zh\",\"emotion\":\"neutral\"}]},\"index\":0,\"finish_reason\":null}]}\n\ndata: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"使用阿里云。\"},\"index\":0,",
-    "\"finish_reason\":null}]}\n\ndata: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{},\"index\":0,\"finish_reason\":\"stop\"}]}\n\ndata: {\"id\":\"chatcmpl-1\",\"choices\":[],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":12,\"total_tokens\":54}}\n\ndata: [DONE]\n\n"};
+    "data: "
+    "{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"\",\"role\":\"assistant\"},"
+    "\"index\":0,\"finish_reason\":null}],\"object\":\"chat.completion.chunk\"}\n\n",
+    "data: "
+    "{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"欢迎\",\"role\":null,"
+    "\"annotations\":[{\"type\":\"audio_info\",\"language\":\"zh\",\"emotion\":\"neutral\"}]},"
+    "\"index\":0,\"finish_reason\":null}]}\n\ndata: "
+    "{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"使用阿里云。\"},\"index\":0,",
+    "\"finish_reason\":null}]}\n\ndata: "
+    "{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{},\"index\":0,\"finish_reason\":\"stop\"}]}"
+    "\n\ndata: "
+    "{\"id\":\"chatcmpl-1\",\"choices\":[],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":"
+    "12,\"total_tokens\":54}}\n\ndata: [DONE]\n\n"};
 
 // AL-OMNI chunk shape.
 const QList<QByteArray> kOmniSse{
-    "data: {\"choices\":[{\"delta\":{\"content\":\"Qt and\"},\"finish_reason\":null,\"index\":0,\"logprobs\":null}],\"object\":\"chat.completion.chunk\",\"usage\":null,\"id\":\"chatcmpl-omni\"}\n\n",
-    "data: {\"choices\":[{\"delta\":{\"content\":\" QML.\"},\"finish_reason\":\"stop\",\"index\":0,\"logprobs\":null}],\"object\":\"chat.completion.chunk\",\"usage\":null,\"id\":\"chatcmpl-omni\"}\n\n",
-    "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":4,\"total_tokens\":104},\"id\":\"chatcmpl-omni\"}\n\ndata: [DONE]\n\n"};
+    "data: {\"choices\":[{\"delta\":{\"content\":\"Qt "
+    "and\"},\"finish_reason\":null,\"index\":0,\"logprobs\":null}],\"object\":\"chat.completion."
+    "chunk\",\"usage\":null,\"id\":\"chatcmpl-omni\"}\n\n",
+    "data: {\"choices\":[{\"delta\":{\"content\":\" "
+    "QML.\"},\"finish_reason\":\"stop\",\"index\":0,\"logprobs\":null}],\"object\":\"chat."
+    "completion.chunk\",\"usage\":null,\"id\":\"chatcmpl-omni\"}\n\n",
+    "data: "
+    "{\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":4,\"total_tokens\":104}"
+    ",\"id\":\"chatcmpl-omni\"}\n\ndata: [DONE]\n\n"};
 
 RetryPolicy fastPolicy()
 {
@@ -75,16 +100,22 @@ QByteArray wavHeader(qint64 dataBytes, int rate)
     return h;
 }
 
-// 16 kHz mono 16-bit WAV: digital silence with 440 Hz tone bursts at `bursts` (ms).
+// 16 kHz mono 16-bit WAV: quiet noise (about -50 dBFS, the background a voice-activity detector
+// measures against) with 440 Hz tone bursts at about -10 dBFS at `bursts` (ms).
 QByteArray burstsWav(qint64 durationMs, const QList<SpeechSegment> &bursts)
 {
     const int rate = 16000;
     const qint64 n = durationMs * rate / 1000;
     QByteArray pcm(n * 2, '\0');
+    quint32 seed = 12345;
+    for (qint64 i = 0; i < n; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        qToLittleEndian<qint16>(qint16(int(seed >> 24) - 128), pcm.data() + 2 * i);
+    }
     for (const SpeechSegment &b : bursts) {
         for (qint64 i = b.start * rate / 1000; i < b.end * rate / 1000 && i < n; ++i) {
-            const auto v = qint16(std::lround(10000.0 * std::sin(2.0 * M_PI * 440.0 * double(i) /
-                                                                 rate)));
+            const auto v =
+                qint16(std::lround(10000.0 * std::sin(2.0 * M_PI * 440.0 * double(i) / rate)));
             qToLittleEndian<qint16>(v, pcm.data() + 2 * i);
         }
     }
@@ -197,8 +228,8 @@ void TestDashScopeQwenAsr::sendsRequestAndReadsAnswer_data()
              "parameters":{"result_format":"message","asr_options":{"language":"en","enable_itn":false}}})j")
         << false << u"欢迎使用阿里云。"_s << u"zh"_s << u"neutral"_s << QStringList();
     QTest::newRow("native SSE: :HTTP_STATUS comments, no blank lines, incremental")
-        << u"dashscope-qwen-asr"_s << u"qwen3-asr-flash"_s << QVariantMap{{u"itn"_s, true}}
-        << true << dsStream(kNativeSse) << u"generation"_s
+        << u"dashscope-qwen-asr"_s << u"qwen3-asr-flash"_s << QVariantMap{{u"itn"_s, true}} << true
+        << dsStream(kNativeSse) << u"generation"_s
         << QByteArray(R"j({"model":"qwen3-asr-flash","input":{"messages":[
              {"role":"system","content":[{"text":"Domain terms: Qt, QML, DashScope"}]},
              {"role":"user","content":[{"audio":"data:audio/wav;base64,AUDIO"}]}]},
@@ -207,9 +238,8 @@ void TestDashScopeQwenAsr::sendsRequestAndReadsAnswer_data()
         << true << u"第一句话说了没有我互联网。"_s << u"zh"_s << u"happy"_s
         << QStringList{u"第一句话说了"_s, u"第一句话说了没有我互联网。"_s};
     QTest::newRow("native, streaming turned off by the profile")
-        << u"dashscope-qwen-asr"_s << u"qwen3-asr-flash"_s
-        << QVariantMap{{u"stream"_s, u"false"_s}} << true << dsReply(200, kNativeAnswer)
-        << u"generation"_s
+        << u"dashscope-qwen-asr"_s << u"qwen3-asr-flash"_s << QVariantMap{{u"stream"_s, u"false"_s}}
+        << true << dsReply(200, kNativeAnswer) << u"generation"_s
         << QByteArray(R"j({"model":"qwen3-asr-flash","input":{"messages":[
              {"role":"system","content":[{"text":"Domain terms: Qt, QML, DashScope"}]},
              {"role":"user","content":[{"audio":"data:audio/wav;base64,AUDIO"}]}]},
@@ -267,8 +297,8 @@ void TestDashScopeQwenAsr::sendsRequestAndReadsAnswer()
     request.language = u"en"_s;
     request.prompt = u"Domain terms: Qt, QML, DashScope"_s;
     QStringList seen;
-    const Result<Transcript> t = run(profile(kind, model, options), request,
-                                     wantPartials ? &seen : nullptr);
+    const Result<Transcript> t =
+        run(profile(kind, model, options), request, wantPartials ? &seen : nullptr);
     QVERIFY2(t.ok(), qPrintable(errorText(t)));
     QCOMPARE(t->text, text);
     QCOMPARE(t->language, language);
@@ -323,14 +353,12 @@ void TestDashScopeQwenAsr::errorsInsideStreams_data()
                      "\"finish_reason\":\"null\"}]},\"request_id\":\"e1\"}\n",
                      "id:2\nevent:error\n:HTTP_STATUS/400\ndata:{\"code\":\"InvalidParameter\","
                      "\"message\":\"The audio is too long.\",\"request_id\":\"e1\"}\n"})
-        << u"InvalidParameter"_s << 400 << u"The audio is too long."_s
-        << QStringList{u"欢迎"_s};
+        << u"InvalidParameter"_s << 400 << u"The audio is too long."_s << QStringList{u"欢迎"_s};
     QTest::newRow("native: event:error first (CNB parameter-error-sse)")
         << u"dashscope-qwen-asr"_s
         << dsStream({"id:1\nevent:error\n:HTTP_STATUS/400\ndata:{\"code\":\"InvalidParameter\","
                      "\"message\":\"Input should be a valid dictionary\",\"request_id\":\"e2\"}\n"})
-        << u"InvalidParameter"_s << 400 << u"Input should be a valid dictionary"_s
-        << QStringList();
+        << u"InvalidParameter"_s << 400 << u"Input should be a valid dictionary"_s << QStringList();
     QTest::newRow("native: server-side failure inside the stream")
         << u"dashscope-qwen-asr"_s
         << dsStream({"id:1\nevent:error\n:HTTP_STATUS/500\ndata:{\"code\":\"InternalError."
@@ -395,15 +423,14 @@ void TestDashScopeQwenAsr::errorRows_data()
          "invalid"},
         {400, "BadRequest.EmptyInput", "Required input parameter missing from request.", false,
          "invalid"},
-        {400, "BadRequest.EmptyParameters", "Required parameter \\\"parameters\\\" missing",
-         false, "invalid"},
+        {400, "BadRequest.EmptyParameters", "Required parameter \\\"parameters\\\" missing", false,
+         "invalid"},
         {400, "BadRequest.EmptyModel", "Required parameter \\\"model\\\" missing", false,
          "invalid"},
         {400, "InvalidURL", "Invalid URL provided in your request.", false, "invalid"},
         {400, "Arrearage", "Access denied, please make sure your account is in good standing.",
          false, "no quota or credit"},
-        {400, "InternalError.Algo", "Missing Content-Length of multimodal url.", false,
-         "invalid"},
+        {400, "InternalError.Algo", "Missing Content-Length of multimodal url.", false, "invalid"},
         {401, "InvalidApiKey", "Invalid API-key provided.", false,
          "belongs to International (Singapore)"},
         {403, "AccessDenied", "Access denied.", false, "refused access"},
@@ -425,8 +452,7 @@ void TestDashScopeQwenAsr::errorRows_data()
         {429, "LimitRequests", "You exceeded your current requests list.", false,
          "no quota or credit"},
         {429, "PrepaidBillOverdue", "The prepaid bill is overdue.", false, "no quota or credit"},
-        {429, "PostpaidBillOverdue", "The postpaid bill is overdue.", false,
-         "no quota or credit"},
+        {429, "PostpaidBillOverdue", "The postpaid bill is overdue.", false, "no quota or credit"},
         {429, "CommodityNotPurchased", "Commodity has not purchased yet.", false,
          "no quota or credit"},
         {500, "InternalError", "An internal error has occured.", true, "server error"},
@@ -441,18 +467,19 @@ void TestDashScopeQwenAsr::errorRows_data()
     };
     for (const Row &r : rows) {
         const QByteArray tag = QByteArray::number(r.status) + ' ' + r.code;
-        QTest::newRow(tag.constData()) << u"dashscope-qwen-asr"_s << r.status
-                                       << native(r.code, r.message)
-                                       << QString::fromLatin1(r.code) << r.retryable
-                                       << QString::fromLatin1(r.part);
+        QTest::newRow(tag.constData())
+            << u"dashscope-qwen-asr"_s << r.status << native(r.code, r.message)
+            << QString::fromLatin1(r.code) << r.retryable << QString::fromLatin1(r.part);
     }
     QTest::newRow("compatible 400 invalid_request_error (payload too large)")
         << u"dashscope-qwen-asr-compatible"_s << 400
-        << QByteArray(R"j({"error":{"message":"Payload too large","type":"invalid_request_error","param":null,"code":null}})j")
+        << QByteArray(
+               R"j({"error":{"message":"Payload too large","type":"invalid_request_error","param":null,"code":null}})j")
         << u"invalid_request_error"_s << false << u"invalid"_s;
     QTest::newRow("compatible 401 with the OpenAI shape names the region")
         << u"dashscope-qwen-asr-compatible"_s << 401
-        << QByteArray(R"j({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})j")
+        << QByteArray(
+               R"j({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})j")
         << u"invalid_api_key"_s << false << u"belongs to International (Singapore)"_s;
     QTest::newRow("non-JSON gateway error keeps its text")
         << u"dashscope-qwen-asr"_s << 502 << QByteArray("Bad Gateway") << QString() << true
@@ -545,13 +572,12 @@ void TestDashScopeQwenAsr::urlInputsGoByReference_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("resolve");
-    QTest::newRow("native, public URL") << u"dashscope-qwen-asr"_s
-                                        << u"https://example.com/audios/welcome.mp3"_s << false;
+    QTest::newRow("native, public URL")
+        << u"dashscope-qwen-asr"_s << u"https://example.com/audios/welcome.mp3"_s << false;
     QTest::newRow("native, oss:// temporary URL")
         << u"dashscope-qwen-asr"_s << u"oss://dashscope-instant/x/welcome.mp3"_s << true;
     QTest::newRow("compatible, oss:// temporary URL")
-        << u"dashscope-qwen-asr-compatible"_s << u"oss://dashscope-instant/x/welcome.mp3"_s
-        << true;
+        << u"dashscope-qwen-asr-compatible"_s << u"oss://dashscope-instant/x/welcome.mp3"_s << true;
 }
 
 void TestDashScopeQwenAsr::urlInputsGoByReference()
@@ -630,7 +656,8 @@ void TestDashScopeQwenAsr::pipelineSendsSpeechSegments()
     for (int i = 0; i < 3; ++i) {
         const TranscriptSegment &s = result.segments[i];
         QCOMPARE(s.text, u"第一句话说了没有我互联网。"_s);
-        QVERIFY2(std::abs(s.start - bursts[i].start) <= 150 && std::abs(s.end - bursts[i].end) <= 150,
+        QVERIFY2(std::abs(s.start - bursts[i].start) <= 150 &&
+                     std::abs(s.end - bursts[i].end) <= 150,
                  qPrintable(u"segment %1: %2-%3"_s.arg(i).arg(s.start).arg(s.end)));
     }
     QVERIFY(partialTexts >= 3); // the stream's partial text reached the pipeline
