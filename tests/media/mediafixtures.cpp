@@ -1,5 +1,6 @@
 #include "mediafixtures.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -89,6 +90,9 @@ bool generate(const QString &name, const QString &out)
     const QString ext = QFileInfo(name).suffix();
     if (name.startsWith(u"tone."))
         return makeTone(out, ext);
+    if (name == u"full-10s.flac")
+        return ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                       lavfiTone(440, 660, 44100, 10.0), out});
     if (name.startsWith(u"video."))
         return makeVideo(out, ext);
     if (name == u"two-audio.mkv")
@@ -136,10 +140,8 @@ bool generate(const QString &name, const QString &out)
         return dst.open(QIODevice::WriteOnly) && dst.write(bytes) == bytes.size();
     }
     if (name == u"truncated.flac") {
-        const QString full = dir() + QStringLiteral("/full-10s.flac");
-        if (!QFileInfo::exists(full) &&
-            !ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                     lavfiTone(440, 660, 44100, 10.0), full}))
+        const QString full = path(QStringLiteral("full-10s.flac"));
+        if (full.isEmpty())
             return false;
         QFile src(full);
         if (!src.open(QIODevice::ReadOnly))
@@ -188,8 +190,10 @@ QString path(const QString &name)
     const QString out = dir() + u'/' + name;
     if (QFileInfo::exists(out))
         return out;
-    // Generate under a temporary name so a half-written fixture is never reused.
-    const QString partial = dir() + QStringLiteral("/.partial-") + name;
+    // Generate under a name private to this process, then rename (atomic): test executables run
+    // in parallel and may make the same fixture at once; a half-written file is never seen.
+    const QString partial =
+        dir() + QStringLiteral("/.partial-%1-").arg(QCoreApplication::applicationPid()) + name;
     QFile::remove(partial);
     if (!generate(name, partial) || !QFile::rename(partial, out)) {
         QFile::remove(partial);
