@@ -195,9 +195,16 @@ QString path(const QString &name)
     const QString partial =
         dir() + QStringLiteral("/.partial-%1-").arg(QCoreApplication::applicationPid()) + name;
     QFile::remove(partial);
-    if (!generate(name, partial) || !QFile::rename(partial, out)) {
+    if (!generate(name, partial)) {
         QFile::remove(partial);
         return {};
+    }
+    // QFile::rename does not replace: when another test process finished the same fixture first,
+    // its complete file is already in place and ours is dropped.
+    if (!QFile::rename(partial, out)) {
+        QFile::remove(partial);
+        if (!QFileInfo::exists(out))
+            return {};
     }
     return out;
 }
