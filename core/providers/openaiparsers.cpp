@@ -346,39 +346,44 @@ Result<Transcript> parseOpenAiDiarizedJson(const QByteArray &body)
     return parseOpenAiVerboseJson(body);
 }
 
-Result<Transcript> parseOpenAiText(const QByteArray &body)
+namespace {
+
+// What the text, srt and vtt formats share: an empty body is an empty transcript, and a JSON error
+// or an HTML page in place of the text is reported. nullopt: the body is for the format's parser.
+std::optional<Result<Transcript>> notPlainText(const QByteArray &body)
 {
     const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return Result<Transcript>(Transcript{});
     if (std::optional<Result<Transcript>> json = jsonInstead(trimmed))
-        return *json;
+        return json;
     if (looksLikeHtml(trimmed))
-        return htmlError(body);
+        return Result<Transcript>(htmlError(body));
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<Transcript> parseOpenAiText(const QByteArray &body)
+{
+    if (std::optional<Result<Transcript>> other = notPlainText(body))
+        return *other;
     Transcript t;
-    t.text = QString::fromUtf8(trimmed).trimmed();
+    t.text = QString::fromUtf8(body.trimmed()).trimmed();
     return t;
 }
 
 Result<Transcript> parseOpenAiSrt(const QByteArray &body)
 {
-    const QByteArray trimmed = body.trimmed();
-    if (trimmed.isEmpty())
-        return Transcript{};
-    if (std::optional<Result<Transcript>> json = jsonInstead(trimmed))
-        return *json;
-    if (looksLikeHtml(trimmed))
-        return htmlError(body);
+    if (std::optional<Result<Transcript>> other = notPlainText(body))
+        return *other;
     return fromCues(readSrt(QString::fromUtf8(body)), body);
 }
 
 Result<Transcript> parseOpenAiVtt(const QByteArray &body)
 {
-    const QByteArray trimmed = body.trimmed();
-    if (trimmed.isEmpty())
-        return Transcript{};
-    if (std::optional<Result<Transcript>> json = jsonInstead(trimmed))
-        return *json;
-    if (looksLikeHtml(trimmed))
-        return htmlError(body);
+    if (std::optional<Result<Transcript>> other = notPlainText(body))
+        return *other;
     QString text = QString::fromUtf8(body);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
