@@ -23,7 +23,8 @@ packages=(
   # fuzzing and sanitizers
   clang libclang-rt-14-dev
   # packaging and desktop integration checks
-  dpkg-dev appstream desktop-file-utils shared-mime-info
+  dpkg-dev appstream desktop-file-utils shared-mime-info librsvg2-bin libxml2-utils groff-base
+  man-db python3-yaml
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
