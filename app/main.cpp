@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <memory>
 
@@ -79,8 +80,11 @@ int main(int argc, char **argv)
     parser.process(app);
 
     auto window = std::make_unique<MainWindow>();
-    for (const QString &file : parser.positionalArguments())
-        window->openFile(file);
     window->show();
+    QStringList files;
+    for (const QString &file : parser.positionalArguments())
+        files << QFileInfo(file).absoluteFilePath();
+    if (!files.isEmpty())
+        window->openFiles(files);
     return app.exec();
 }

@@ -67,8 +67,12 @@ QVariant CueTableModel::data(const QModelIndex &index, int role) const
         return cue.end;
     case CpsRole:
         return charactersPerSecond(cue.text, cue.duration());
+    case Qt::ToolTipRole:
+        if (index.column() == IssuesColumn)
+            return m_issues.value(cue.id).details;
+        return {};
     case Qt::TextAlignmentRole:
-        if (index.column() != TextColumn)
+        if (index.column() != TextColumn && index.column() != IssuesColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::DisplayRole:
@@ -88,6 +92,8 @@ QVariant CueTableModel::data(const QModelIndex &index, int role) const
         const double cps = charactersPerSecond(cue.text, cue.duration());
         return std::isfinite(cps) ? QString::number(cps, 'f', 1) : QStringLiteral("∞");
     }
+    case IssuesColumn:
+        return m_issues.value(cue.id).summary;
     case TextColumn:
         if (role == Qt::DisplayRole) {
             QString shown = cue.text;
@@ -114,6 +120,8 @@ QVariant CueTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Duration");
     case CpsColumn:
         return tr("CPS");
+    case IssuesColumn:
+        return tr("Issues");
     case TextColumn:
         return tr("Text");
     default:
@@ -160,4 +168,12 @@ bool CueTableModel::setData(const QModelIndex &index, const QVariant &value, int
     default:
         return false;
     }
+}
+
+void CueTableModel::setIssues(QHash<CueId, Issues> issues)
+{
+    m_issues = std::move(issues);
+    if (const int rows = rowCount(); rows > 0)
+        Q_EMIT dataChanged(index(0, IssuesColumn), index(rows - 1, IssuesColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
 }

@@ -33,6 +33,40 @@ Result<void> Document::load(Cues cues, SubtitleMeta meta, Transcript transcript)
     return {};
 }
 
+Result<void> Document::loadProject(ProjectData project)
+{
+    if (auto r =
+            load(std::move(project.cues), std::move(project.meta), std::move(project.transcript));
+        !r)
+        return r;
+    m_media = std::move(project.media);
+    m_presetId = std::move(project.presetId);
+    m_providerMeta = std::move(project.providerMeta);
+    Q_EMIT mediaChanged();
+    return {};
+}
+
+ProjectData Document::toProject() const
+{
+    ProjectData p;
+    p.cues = m_track->cues();
+    p.meta = m_meta;
+    p.transcript = m_transcript;
+    p.media = m_media;
+    p.presetId = m_presetId;
+    p.nextId = m_track->nextId();
+    p.providerMeta = m_providerMeta;
+    return p;
+}
+
+void Document::setProviderMeta(QJsonObject meta)
+{
+    if (meta == m_providerMeta)
+        return;
+    m_providerMeta = std::move(meta);
+    setDirtyOutsideUndo(true);
+}
+
 void Document::setTranscript(Transcript transcript)
 {
     m_transcript = std::move(transcript);

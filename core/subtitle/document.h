@@ -3,6 +3,7 @@
 #include "cue.h"
 #include "cueedit.h"
 #include "mediareference.h"
+#include "projectformat.h"
 #include "result.h"
 #include "subtitledata.h"
 #include "transcript.h"
@@ -37,10 +38,19 @@ public:
     void setPresetId(const QString &id);
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
+    // Provider, model, request ids and pending async tasks, kept with the project (free form).
+    const QJsonObject &providerMeta() const { return m_providerMeta; }
+    void setProviderMeta(QJsonObject meta);
+
+    // Everything a .captioneer project stores, and loading it back (like load(), not undoable).
+    ProjectData toProject() const;
+    Result<void> loadProject(ProjectData project);
 
     bool isModified() const;
     // Marks the current state as saved.
     void markSaved();
+    // Marks the document as changed outside the undo history (e.g. restored from an autosave).
+    void markModified() { setDirtyOutsideUndo(true); }
 
     // A fresh id for edits that should merge into one undo step (one drag, one typing burst).
     quint64 beginGesture() { return ++m_lastGesture; }
@@ -82,6 +92,7 @@ private:
     SubtitleMeta m_meta;
     QString m_presetId;
     QString m_filePath;
+    QJsonObject m_providerMeta;
     bool m_dirtyOutsideUndo = false;
     bool m_lastModified = false;
     quint64 m_lastGesture = 0;

@@ -1,6 +1,7 @@
 #include "mediareference.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -43,4 +44,27 @@ bool MediaReference::matchesFile(const QString &path) const
     if (!file.open(QIODevice::ReadOnly) || file.size() != size)
         return false;
     return partialHash(file) == contentHash;
+}
+
+QString MediaReference::locate(const QStringList &searchDirectories) const
+{
+    if (isNull())
+        return {};
+    if (QFileInfo::exists(path) && (contentHash.isEmpty() || matchesFile(path)))
+        return path;
+    if (contentHash.isEmpty())
+        return {};
+    const QString name = QFileInfo(path).fileName();
+    for (const QString &directory : searchDirectories) {
+        const QDir dir(directory);
+        if (const QString same = dir.filePath(name); matchesFile(same))
+            return QFileInfo(same).absoluteFilePath();
+        const QFileInfoList files = dir.entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
+        for (const QFileInfo &info : files) {
+            if (info.size() == size && info.fileName() != name &&
+                matchesFile(info.absoluteFilePath()))
+                return info.absoluteFilePath();
+        }
+    }
+    return {};
 }

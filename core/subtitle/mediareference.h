@@ -18,4 +18,8 @@ struct MediaReference {
     static MediaReference fromFile(const QString &path);
     // True when the file at `path` has this reference's size and content hash.
     bool matchesFile(const QString &path) const;
+    // Finds the media after it moved: `path` when it still matches, else a file with the same
+    // content (size and hash) in one of `searchDirectories` (not recursive; the same file name is
+    // tried first). Empty when nothing matches. Reads only files of the right size.
+    QString locate(const QStringList &searchDirectories) const;
 };
