@@ -65,9 +65,11 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The table and editor refer to the document; take them down first.
     m_player->stop();
     m_loader->cancel();
+    // Views before their model: a model that goes first leaves the table's header a queued reset
+    // against a model that no longer exists.
+    delete m_table;
 }
 
 void MainWindow::buildLayout()
