@@ -61,6 +61,10 @@ struct DashScopeFileTranscriptionClient::Context {
     {
         return withDashScopeRegionHint(std::move(e), profile, base);
     }
+    milliseconds transferTimeout() const
+    {
+        return milliseconds(intOption(profile, u"transfer_timeout_ms"_s, kTransferTimeoutMs));
+    }
     HttpRequest request(QByteArray method, QUrl url) const
     {
         HttpRequest r;
@@ -69,8 +73,7 @@ struct DashScopeFileTranscriptionClient::Context {
         r.apiKey = apiKey;
         r.headers = dashScopeCommonHeaders(profile);
         r.headers.append({QByteArray("Accept"), "application/json"});
-        r.transferTimeout =
-            milliseconds(intOption(profile, u"transfer_timeout_ms"_s, kTransferTimeoutMs));
+        r.transferTimeout = transferTimeout();
         return r;
     }
 };
@@ -149,10 +152,12 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
             co_return makeError(ErrorCode::ParseError,
                                 tr("DashScope named an invalid result address."),
                                 s.transcriptionUrl.left(200));
-        // A pre-signed OSS URL: a plain GET without Authorization or workspace headers.
+        // A pre-signed OSS URL: a plain GET without Authorization or workspace headers, over
+        // https even when DashScope names http (dashScopeResultUrl).
         HttpRequest get;
-        get.url = url;
+        get.url = dashScopeResultUrl(url, ctx->profile.allowPlainHttp);
         get.headers = {{"Accept", "application/json"}};
+        get.transferTimeout = ctx->transferTimeout();
         Result<HttpResponse> r;
         {
             const DashScopeStageHooks hooks(control, progress, false, true);
@@ -209,9 +214,16 @@ QCoro::Task<Result<Transcript>> pollTask(ContextPtr ctx, QUrl base, QString task
         progress.onStage(TranscriptionProgress::Stage::Waiting, -1.0);
     int sleeps = 0;
     int transient = 0;
+    qint64 retryAfterMs = -1; // what the last failed poll asked for (Retry-After)
     for (bool first = true;; first = false) {
         if (!first || sleepFirst) {
-            const milliseconds delay = dashScopePollDelay(sleeps++, ctx->pollInitial, ctx->pollMax);
+            milliseconds delay = dashScopePollDelay(sleeps++, ctx->pollInitial, ctx->pollMax);
+            // A throttled poll waits at least as long as the server asked (within the policy's
+            // limit), never less than the usual backoff.
+            if (retryAfterMs > 0)
+                delay = std::max(delay,
+                                 milliseconds(std::min(retryAfterMs, ctx->retry.maxRetryAfterMs)));
+            retryAfterMs = -1;
             if (!co_await cancellableSleep(delay, control))
                 co_return co_await onCancel(lastState);
         }
@@ -227,6 +239,7 @@ QCoro::Task<Result<Transcript>> pollTask(ContextPtr ctx, QUrl base, QString task
             const Error &e = r.error();
             if (e.code == ErrorCode::Cancelled) // the network manager went away
                 co_return e;
+            retryAfterMs = e.retryAfterMs;
             if (e.httpStatus == 503 || e.httpStatus == 504) // DS-PY REPEATABLE_STATUS
                 continue;
             if (e.retryable && ++transient <= kTransientPollFailures)

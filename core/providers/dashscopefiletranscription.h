@@ -18,9 +18,10 @@
 // audioPath that is an http(s):// or oss:// URL (a public URL the user pasted) is sent as is.
 // The task is submitted with X-DashScope-Async, then GET /tasks/{id} is polled with the SDK's
 // backoff (1 s growing to 5 s; options "poll_interval_ms" and "poll_max_interval_ms" change it),
-// through 503/504 answers and up to 3 consecutive connection or other transient failures, until
-// SUCCEEDED, FAILED, CANCELED or UNKNOWN. Every succeeded subtask's transcription_url is then
-// downloaded without credentials and parsed (dashscopeparsers.h): word timestamps, sentences,
+// through 503/504 answers and up to 3 consecutive connection or other transient failures (waiting
+// at least as long as a Retry-After asks), until SUCCEEDED, FAILED, CANCELED or UNKNOWN. Every
+// succeeded subtask's transcription_url is then downloaded without credentials (over https, see
+// dashScopeResultUrl) and parsed (dashscopeparsers.h): word timestamps, sentences,
 // speakers with diarization, per-sentence language and emotion. A failed subtask of the
 // submitted file is an error with DashScope's code and message.
 //

@@ -228,6 +228,20 @@ DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
             Error e = providerHttpError(name, status, failure->data, response->headers);
             co_return withDashScopeRegionHint(e, profile, base);
         }
+        // A stream ends with finish_reason "stop"/"length", data: [DONE] or event:done; one that
+        // just stops (a proxy or the connection cut it cleanly) holds part of the transcript,
+        // which must not pass for all of it.
+        const QString finish = state->stream.result().finishReason;
+        if (!state->stream.done() && (finish.isEmpty() || finish == u"null")) {
+            Error e = makeError(ErrorCode::ParseError,
+                                tr("The transcript stream of %1 ended before it was complete; "
+                                   "try again.")
+                                    .arg(name),
+                                QString::fromUtf8(state->raw.right(200)));
+            e.httpStatus = response->status;
+            e.retryable = true;
+            co_return e;
+        }
         text = state->stream.result();
         text->text = text->text.trimmed();
     } else {

@@ -20,7 +20,8 @@
 // X-DashScope-OssResourceResolve). The result is text only (language and emotion from the
 // annotations): one segment spanning the request's audio, so the pipeline times results by the
 // speech segments it sends. An event:error inside a 200 stream, or an {"error"} chunk, is an
-// error; a 401 names the region (withDashScopeRegionHint).
+// error, and so is a stream that ends without its last event (no finish_reason, [DONE] or
+// event:done: cut short); a 401 names the region (withDashScopeRegionHint).
 //
 // Lifetime: members are copied before the first co_await; the client may be destroyed while a
 // request runs, the QNetworkAccessManager too (the request then ends with Cancelled). GUI thread.

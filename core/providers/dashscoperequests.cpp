@@ -3,6 +3,7 @@
 #include "dashscopeparsers.h"
 
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -76,6 +77,21 @@ bool isDashScopeRemoteInput(const QString &s)
 {
     return isOssUrl(s) || s.startsWith(u"https://", Qt::CaseInsensitive) ||
            s.startsWith(u"http://", Qt::CaseInsensitive);
+}
+
+QUrl dashScopeResultUrl(const QUrl &url, bool allowPlainHttp)
+{
+    if (url.scheme().compare(u"http", Qt::CaseInsensitive) != 0 || allowPlainHttp)
+        return url;
+    const QString host = url.host();
+    const QHostAddress address(host);
+    if (host == u"localhost" || (!address.isNull() && address.isLoopback()))
+        return url;
+    QUrl secure = url;
+    secure.setScheme(u"https"_s);
+    if (secure.port() == 80)
+        secure.setPort(-1);
+    return secure;
 }
 
 QJsonObject dashScopeSubmitBody(const ProviderProfile &profile, const QString &fileUrl,

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUrl>
 
 #include <chrono>
 
@@ -30,6 +31,12 @@ struct DashScopeUploadPolicy;
 // local path?
 bool isDashScopeRemoteInput(const QString &s);
 bool isOssUrl(const QString &s);
+
+// The address a task's transcription_url is downloaded from. DashScope may name a plain http
+// URL (PROTOCOLS C.1.2); the transcript is the user's data, so it is fetched over https from the
+// same host instead (OSS serves both, and the pre-signed query does not depend on the scheme),
+// except from loopback hosts or when the profile confirmed plain http (allowPlainHttp).
+QUrl dashScopeResultUrl(const QUrl &url, bool allowPlainHttp);
 
 // POST {native}/services/audio/asr/transcription body. Fun-ASR/Paraformer send input.file_urls
 // (one URL), filetrans input.file_url; `parameters` is always present (the workspace hosts fail

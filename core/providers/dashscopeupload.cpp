@@ -79,6 +79,7 @@ QCoro::Task<Result<QString>> uploadToDashScopeStorage(QNetworkAccessManager *nam
     policyRequest.apiKey = request.apiKey;
     policyRequest.headers = request.headers;
     policyRequest.headers.append({QByteArray("Accept"), "application/json"});
+    policyRequest.transferTimeout = request.transferTimeout;
     Result<HttpResponse> policyResponse =
         co_await sendHttp(guard.data(), std::move(policyRequest), retry, provider, control);
     if (!policyResponse)

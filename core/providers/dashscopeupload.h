@@ -25,7 +25,7 @@ struct DashScopeUploadRequest {
     QString filePath;            // local file, streamed from disk
     QString mimeType;            // of the file; empty: from its extension
     bool allowPlainHttp = false; // the profile's confirmation: plain http to a remote upload host
-    std::chrono::milliseconds transferTimeout{600000};
+    std::chrono::milliseconds transferTimeout{600000}; // of the policy request and the upload
 };
 
 // Uploads the file and returns its oss:// URL. The file's size is checked against the policy's

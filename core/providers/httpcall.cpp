@@ -63,6 +63,21 @@ QNetworkRequest buildRequest(const HttpRequest &r)
     return req;
 }
 
+// A server that echoes the key it was sent (in an error message, a debugging proxy's page) must not
+// carry it into messages, logs or files: every copy becomes "***".
+Error withoutKey(Error e, const QByteArray &key)
+{
+    if (key.size() < 8) // too short to be a key, and too likely to match ordinary text
+        return e;
+    const QString k = QString::fromUtf8(key);
+    const QString hidden = QStringLiteral("***");
+    e.message.replace(k, hidden);
+    e.detail.replace(k, hidden);
+    e.providerCode.replace(k, hidden);
+    e.requestId.replace(k, hidden);
+    return e;
+}
+
 qint64 backoffMs(const RetryPolicy &policy, int retry)
 {
     const double base = double(policy.initialBackoffMs) * std::pow(2.0, retry);
@@ -148,11 +163,12 @@ QCoro::Task<Result<HttpResponse>> sendHttp(QNetworkAccessManager *nam, HttpReque
             co_return cancelledError;
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool answered = status >= 200 && status < 300;
         HttpResponse response;
         response.status = status;
         response.headers = reply->rawHeaderPairs();
         Error error;
-        if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+        if (answered && reply->error() == QNetworkReply::NoError) {
             response.body = reply->readAll();
             if (request.onChunk && !response.body.isEmpty()) {
                 request.onChunk(response.body);
@@ -164,13 +180,21 @@ QCoro::Task<Result<HttpResponse>> sendHttp(QNetworkAccessManager *nam, HttpReque
                 << QString::fromLatin1(headerValue(response.headers, "x-request-id"));
             co_return response;
         }
-        if (status > 0) {
+        if (status > 0 && !answered) {
             error = providerHttpError(provider, status, reply->readAll(), response.headers);
         } else {
+            // No answer at all, or a 2xx answer that the network cut short (a reset, a stall
+            // in the middle of the body): a connection failure, not what the server said.
             error = providerNetworkError(provider, reply->error(), reply->errorString());
+            if (answered && reply->error() == QNetworkReply::RemoteHostClosedError)
+                error.message = QCoreApplication::translate(
+                                    "HttpCall", "%1 closed the connection in the middle of its "
+                                                "answer.")
+                                    .arg(provider);
             if (streamed) // a stream cut after data arrived: not safe to replay
                 error.retryable = false;
         }
+        error = withoutKey(std::move(error), request.apiKey);
         qCWarning(lcProviders).noquote() << provider << request.method << redactedUrl(request.url)
                                          << "failed:" << error.toString();
         if (!error.retryable || attempt >= policy.maxRetries || streamed)

@@ -72,8 +72,11 @@ private:
 // Sends `request` through `nam`, retrying connection failures and retryable HTTP errors with
 // exponential backoff and jitter, honouring Retry-After up to the policy's limit (never retrying
 // quota errors). Returns the 2xx response, or the last error (ErrorCode::Cancelled after
-// cancel()). A stream is retried only until its first byte arrived. `provider` names the service
-// in messages. Logs through the "captioneer.providers" category with credentials redacted.
+// cancel()). A 2xx answer cut short by the network (reset, stall mid-body) is a retryable
+// ErrorCode::Network failure, never a result. A stream is retried only until its first byte
+// arrived. `provider` names the service in messages; the request's key never appears in an
+// error (a server echoing it is masked). Logs through the "captioneer.providers" category with
+// credentials redacted.
 QCoro::Task<Result<HttpResponse>> sendHttp(QNetworkAccessManager *nam, HttpRequest request,
                                            RetryPolicy policy, QString provider,
                                            std::shared_ptr<HttpControl> control);

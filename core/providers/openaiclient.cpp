@@ -336,12 +336,25 @@ OpenAiTranscriptionClient::transcribe(TranscriptionRequest request,
     if (stream && response->header("content-type").contains("text/event-stream")) {
         streamState->parser.finish();
         transcript = streamState->parser.result();
+        if (transcript && !streamState->parser.complete()) {
+            // Part of the text, not all of it: never a result (the parser alone accepts it).
+            Error e = makeError(ErrorCode::ParseError,
+                                tr("The transcript stream ended before it was complete; try "
+                                   "again."),
+                                QString::fromUtf8(streamState->raw.right(200)));
+            e.retryable = true;
+            transcript = e;
+        }
     } else {
         const QByteArray &body = stream ? streamState->raw : response->body;
         transcript = parseOpenAiTranscription(body, format);
     }
-    if (!transcript)
-        co_return withRequest(transcript.error(), *response);
+    if (!transcript) {
+        // The parsers speak of "the service"; the user needs to know which one.
+        Error e = withRequest(transcript.error(), *response);
+        e.message = tr("%1: %2").arg(name, e.message);
+        co_return e;
+    }
     transcript->provider = profile.id;
     transcript->model = profile.model;
     transcript->requestId = withRequest(Error{}, *response).requestId;

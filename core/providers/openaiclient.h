@@ -9,7 +9,8 @@
 // multipart streamed from disk) for OpenAI, LLMProvider, SiliconFlow and self-hosted servers
 // (whisper.cpp, LocalAI, vLLM). The response format follows the profile's capabilities:
 // verbose_json with word and segment timestamps where supported, json otherwise; srt, vtt and
-// text responses are parsed too (see openaiparsers.h). GUI thread only.
+// text responses are parsed too (see openaiparsers.h). A streamed answer counts only when it
+// ends with transcript.text.done or [DONE]; errors name the provider. GUI thread only.
 //
 // Lifetime: the caller keeps the client alive until a transcribe() task has finished (member
 // coroutines); the client copies what it needs from its members before its first co_await, and

@@ -68,6 +68,9 @@ public:
     void finish();
     QString textSoFar() const { return m_text; }
     bool done() const { return m_done; }
+    // The stream said it is over (transcript.text.done or data: [DONE]). A body that ends without
+    // either may have been cut: a dropped chunked connection can look like a clean end.
+    bool complete() const { return m_done || m_sse.done(); }
     // The transcript: available after transcript.text.done, or at the end of the body when some
     // text arrived; an error when an event was malformed, the service sent an error event, or the
     // stream ended without any transcript event.

@@ -1,8 +1,12 @@
 #include "credentials.h"
+#include "dashscopeprofiles.h"
+#include "dashscoperequests.h"
 #include "profilestore.h"
 #include "providerprofile.h"
+#include "providerregistry.h"
 
 #include <QCoroTask>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +21,10 @@ private Q_SLOTS:
     void capabilities();
     void plainHttpPolicy_data();
     void plainHttpPolicy();
+    void everyRemoteClientRefusesPlainHttp_data();
+    void everyRemoteClientRefusesPlainHttp();
+    void dashScopeResultsAreFetchedOverHttps_data();
+    void dashScopeResultsAreFetchedOverHttps();
     void storeKeepsEditsAndCustomProfilesWithoutKeys();
     void environmentOverridesKeychain();
     void missingKeyIsExplained();
@@ -108,6 +116,86 @@ void TestProfiles::plainHttpPolicy()
     p.baseUrl = QUrl(url);
     p.allowPlainHttp = confirmed;
     QCOMPARE(insecureUrlProblem(p).isEmpty(), allowed);
+}
+
+// The policy above, applied by every client that sends a key or audio: a plain http base URL on
+// another machine is refused before any request unless the profile confirms it; https and
+// loopback always work. (TLS certificates are verified for every request: tst_networkfaults
+// sends each provider request to a self-signed server.)
+void TestProfiles::everyRemoteClientRefusesPlainHttp_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("speech");
+    for (const ProviderProfile &p : builtInProfiles()) {
+        if (p.kind != u"local")
+            QTest::newRow(qPrintable(p.id)) << p.id << false;
+    }
+    QTest::newRow("openai speech") << u"openai"_s << true;
+}
+
+void TestProfiles::everyRemoteClientRefusesPlainHttp()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, speech);
+    QNetworkAccessManager nam;
+    ProviderProfile p = builtInProfile(id);
+    if (speech)
+        p = builtInSpeechProfiles().at(1);
+    QVERIFY(!p.id.isEmpty());
+    // Keep the API path the kind expects (DashScope switches /api/v1 and /compatible-mode/v1).
+    const QString path = p.baseUrl.path();
+    const auto create = [&](const QString &url, bool confirmed) -> std::optional<Error> {
+        ProviderProfile q = p;
+        q.baseUrl = QUrl(url + path);
+        q.allowPlainHttp = confirmed;
+        if (speech) {
+            auto c = createSpeechClient(q, &nam, "sk-profile-test-key");
+            return c ? std::nullopt : std::optional<Error>(c.error());
+        }
+        auto c = createTranscriptionClient(q, &nam, "sk-profile-test-key");
+        return c ? std::nullopt : std::optional<Error>(c.error());
+    };
+    const std::optional<Error> refused = create(u"http://asr.example.com"_s, false);
+    QVERIFY2(refused, "plain http to a remote host was accepted");
+    QCOMPARE(refused->code, ErrorCode::InvalidArgument);
+    QVERIFY2(refused->message.contains(u"unencrypted"_s), qPrintable(refused->message));
+    QVERIFY2(refused->message.contains(u"asr.example.com"_s), qPrintable(refused->message));
+    for (const auto &[url, confirmed] : {std::pair{u"http://asr.example.com"_s, true},
+                                         std::pair{u"https://asr.example.com"_s, false},
+                                         std::pair{u"http://127.0.0.1:8080"_s, false}}) {
+        const std::optional<Error> e = create(url, confirmed);
+        QVERIFY2(!e, qPrintable(url + u": "_s + (e ? e->message : QString())));
+    }
+}
+
+// DashScope may name a plain http transcription_url; the transcript is fetched over https unless
+// the host is loopback or the profile confirmed plain http.
+void TestProfiles::dashScopeResultsAreFetchedOverHttps_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("confirmed");
+    QTest::addColumn<QString>("fetched");
+    const QString query = u"/r.json?Expires=1726213900&OSSAccessKeyId=LTAI&Signature=abc"_s;
+    QTest::newRow("http OSS host becomes https")
+        << u"http://dashscope-result-bj.oss-cn-beijing.aliyuncs.com/x"_s + query << false
+        << u"https://dashscope-result-bj.oss-cn-beijing.aliyuncs.com/x"_s + query;
+    QTest::newRow("explicit port 80 goes with it")
+        << u"http://result.example.com:80/x"_s + query << false
+        << u"https://result.example.com/x"_s + query;
+    QTest::newRow("https stays") << u"https://result.example.com/x"_s + query << false
+                                 << u"https://result.example.com/x"_s + query;
+    QTest::newRow("loopback stays")
+        << u"http://127.0.0.1:9000/x"_s + query << false << u"http://127.0.0.1:9000/x"_s + query;
+    QTest::newRow("confirmed plain http stays") << u"http://result.example.com/x"_s + query << true
+                                                << u"http://result.example.com/x"_s + query;
+}
+
+void TestProfiles::dashScopeResultsAreFetchedOverHttps()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, confirmed);
+    QFETCH(QString, fetched);
+    QCOMPARE(dashScopeResultUrl(QUrl(url), confirmed).toString(), fetched);
 }
 
 void TestProfiles::storeKeepsEditsAndCustomProfilesWithoutKeys()
