@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QIcon>
 
 #include <memory>
 
@@ -69,6 +70,10 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Captioneer"));
+    // Matches the installed .desktop file, so Wayland compositors find the icon and the entry.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.captioneer.Captioneer"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.captioneer.Captioneer"),
+                                                 QIcon(QStringLiteral(":/icons/io.github.captioneer.Captioneer.svg"))));
     QCommandLineParser parser;
     parser.setApplicationDescription(topLevelDescription());
     parser.addHelpOption();

@@ -67,6 +67,7 @@ MainWindow::~MainWindow()
 {
     m_player->stop();
     m_loader->cancel();
+    m_vadCancel->store(true);
     // Views before their model: a model that goes first leaves the table's header a queued reset
     // against a model that no longer exists.
     delete m_table;

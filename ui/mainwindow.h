@@ -10,7 +10,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class CueEditor;
 class CueTableModel;
@@ -182,4 +184,5 @@ private:
     bool m_closeConfirmed = false;
     bool m_restoreOffered = false;
     quint64 m_vadGeneration = 0;
+    std::shared_ptr<std::atomic_bool> m_vadCancel = std::make_shared<std::atomic_bool>(false);
 };

@@ -208,7 +208,19 @@ bool MainWindow::openMedia(const QString &path)
         m_document->setMedia(ref);
     }
     addRecentFile(absolute);
-    startSilenceDetection(absolute);
+    // Silence edges (snap targets) after the waveform: the two would otherwise share the cores
+    // and the first waveform pixels would wait for both.
+    m_vadCancel->store(true);
+    m_vadCancel = std::make_shared<std::atomic_bool>(false);
+    ++m_vadGeneration;
+    m_timeline->setSpeech({});
+    connect(
+        m_loader, &WaveformLoader::finished, this,
+        [this, absolute, generation = m_vadGeneration] {
+            if (generation == m_vadGeneration && m_player->mediaPath() == absolute)
+                startSilenceDetection(absolute);
+        },
+        Qt::SingleShotConnection);
     if (m_timeline->viewStartMs() == 0)
         m_timeline->zoomToFit();
     showStatus(tr("Opened %1 (%2).")
@@ -223,7 +235,8 @@ void MainWindow::startSilenceDetection(const QString &path)
 {
     // Silence edges are snap targets for cue edges; found on the thread pool, dropped if another
     // file was opened meanwhile.
-    const quint64 generation = ++m_vadGeneration;
+    const quint64 generation = m_vadGeneration;
+    const std::shared_ptr<std::atomic_bool> cancel = m_vadCancel;
     auto *watcher = new QFutureWatcher<Result<VadResult>>(this);
     connect(watcher, &QFutureWatcher<Result<VadResult>>::finished, this,
             [this, watcher, generation] {
@@ -233,8 +246,9 @@ void MainWindow::startSilenceDetection(const QString &path)
                     m_timeline->setSpeech(result->speech);
             });
     const int stream = m_document->media().streamIndex;
-    watcher->setFuture(QtConcurrent::run(
-        [path, stream] { return detectSpeechInFile(path, stream, VadOptions{}); }));
+    watcher->setFuture(QtConcurrent::run([path, stream, cancel] {
+        return detectSpeechInFile(path, stream, VadOptions{}, cancel.get());
+    }));
 }
 
 void MainWindow::whenDiscardAllowed(std::function<void()> then)

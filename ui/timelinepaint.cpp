@@ -8,6 +8,7 @@
 #include "markup.h"
 #include "track.h"
 
+#include <QElapsedTimer>
 #include <QPaintEvent>
 #include <QPainter>
 
@@ -131,6 +132,36 @@ void TimelineView::paintWaveform(QPainter &p, const QRect &rect)
         if (image.isNull())
             break; // this and later tiles lie past the available peaks
         p.drawImage(QPoint(rect.left() + int(x), rect.top()), image);
+    }
+    m_prerender.start();
+}
+
+void TimelineView::prerenderTiles()
+{
+    if (!m_peaks)
+        return;
+    constexpr qint64 kSliceNs = 4'000'000; // keep input responsive between slices
+    const QRect rect = waveRect();
+    const double mpp = m_scale.msPerPixel();
+    const qint64 startPx = std::llround(m_scale.startPixel());
+    const qint64 tileWidth = WaveformTiles::kTileWidth;
+    const qint64 first = startPx / tileWidth;
+    const qint64 last = (startPx + rect.width()) / tileWidth;
+    const qint64 ahead = std::max<qint64>(1, rect.width() / tileWidth + 1);
+    const int renderedBefore = m_tiles.renderedTiles();
+    QElapsedTimer slice;
+    slice.start();
+    // Nearest first, alternating right (the usual direction) and left.
+    for (qint64 d = 1; d <= ahead; ++d) {
+        for (const qint64 tile : {last + d, first - d}) {
+            if (tile >= 0)
+                m_tiles.tile(tile, mpp, rect.height(), m_amplitude);
+            if (slice.nsecsElapsed() > kSliceNs) {
+                if (m_tiles.renderedTiles() > renderedBefore)
+                    m_prerender.start(); // more may be missing: continue in the next slice
+                return;
+            }
+        }
     }
 }
 

@@ -24,6 +24,9 @@ TimelineView::TimelineView(QWidget *parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumHeight(kRulerHeight + 60);
     m_tiles.setColor(palette().color(QPalette::Text));
+    m_prerender.setSingleShot(true);
+    m_prerender.setInterval(0);
+    connect(&m_prerender, &QTimer::timeout, this, &TimelineView::prerenderTiles);
     updateScrollBar();
 }
 

