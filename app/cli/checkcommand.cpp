@@ -22,10 +22,9 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CheckCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CheckCommand)
+};
 
 QJsonValue number(double v)
 {
@@ -38,7 +37,7 @@ std::optional<RulePreset> presetFromOption(const QString &name)
 {
     if (std::optional<RulePreset> p = presetById(name))
         return p;
-    printError(tr("Unknown preset \"%1\" (known: %2).").arg(name, presetIds().join(u", "_s)));
+    printError(Tr::tr("Unknown preset \"%1\" (known: %2).").arg(name, presetIds().join(u", "_s)));
     return std::nullopt;
 }
 
@@ -46,28 +45,29 @@ int runCheck(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Checks subtitles against a readability preset (line length, line count, characters "
-           "per second, minimum and maximum duration, minimum gap, overlap, empty text, "
-           "low-confidence words) and lists every violation with its cue, value and limit.\n"
-           "Exit status: 0 no violation, 1 violations found or the file could not be read, "
-           "2 usage."));
+        Tr::tr("Checks subtitles against a readability preset (line length, line count, characters "
+               "per second, minimum and maximum duration, minimum gap, overlap, empty text, "
+               "low-confidence words) and lists every violation with its cue, value and limit.\n"
+               "Exit status: 0 no violation, 1 violations found or the file could not be read, "
+               "2 usage."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"FILE"_s, tr("Subtitle file (SRT, WebVTT, JSON or project), or - "
-                                               "for standard input."));
+    parser.addPositionalArgument(u"FILE"_s,
+                                 Tr::tr("Subtitle file (SRT, WebVTT, JSON or project), or - "
+                                        "for standard input."));
     const QCommandLineOption preset(
         u"preset"_s,
-        tr("Rule preset: %1 (default: the project's preset, else chosen by language).")
+        Tr::tr("Rule preset: %1 (default: the project's preset, else chosen by language).")
             .arg(presetIds().join(u", "_s)),
         u"name"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print JSON instead of text."));
-    const QCommandLineOption from(u"from"_s, tr("Input format: srt, vtt, json or captioneer."),
+    const QCommandLineOption json(u"json"_s, Tr::tr("Print JSON instead of text."));
+    const QCommandLineOption from(u"from"_s, Tr::tr("Input format: srt, vtt, json or captioneer."),
                                   u"format"_s);
-    const QCommandLineOption encoding(u"encoding"_s,
-                                      tr("Encoding of the input (default: detected)."), u"name"_s);
+    const QCommandLineOption encoding(
+        u"encoding"_s, Tr::tr("Encoding of the input (default: detected)."), u"name"_s);
     const QCommandLineOption minConfidence(
         u"min-confidence"_s,
-        tr("Report words recognised with a confidence below this (0 to 1; 0 turns the check "
-           "off; default: a threshold for the provider that made the transcript)."),
+        Tr::tr("Report words recognised with a confidence below this (0 to 1; 0 turns the check "
+               "off; default: a threshold for the provider that made the transcript)."),
         u"value"_s);
     parser.addOptions({preset, json, from, encoding, minConfidence});
     if (!parser.parse(arguments)) {
@@ -80,7 +80,7 @@ int runCheck(const QStringList &arguments)
     }
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1) {
-        printError(tr("check needs one subtitle file (see captioneer check --help)."));
+        printError(Tr::tr("check needs one subtitle file (see captioneer check --help)."));
         return Usage;
     }
     const QString in = args[0];
@@ -96,7 +96,7 @@ int runCheck(const QStringList &arguments)
         bool ok = false;
         options.minConfidence = parser.value(minConfidence).toDouble(&ok);
         if (!ok || options.minConfidence < 0 || options.minConfidence > 1) {
-            printError(tr("--min-confidence needs a number from 0 to 1."));
+            printError(Tr::tr("--min-confidence needs a number from 0 to 1."));
             return Usage;
         }
         confidenceSet = true;
@@ -106,7 +106,7 @@ int runCheck(const QStringList &arguments)
     if (parser.isSet(from)) {
         read.format = subtitleFormatFromName(parser.value(from));
         if (read.format == SubtitleFormat::Unknown) {
-            printError(tr("Unknown input format \"%1\".").arg(parser.value(from)));
+            printError(Tr::tr("Unknown input format \"%1\".").arg(parser.value(from)));
             return Usage;
         }
     } else if (in != u"-") {
@@ -177,12 +177,13 @@ int runCheck(const QStringList &arguments)
         QString text;
         for (const Violation &v : violations) {
             const Cue &c = cues[position.value(v.cue) - 1];
-            text += u"%1: cue %2 (%3): %4: %5\n"_s.arg(name)
+            text += Tr::tr("%1: cue %2 (%3): %4: %5\n")
+                        .arg(name)
                         .arg(position.value(v.cue))
                         .arg(formatTimestamp(c.start), ruleName(v.rule), v.message);
         }
         text += violations.isEmpty()
-                    ? tr("%1: no violations in %2 cues (%3).\n")
+                    ? Tr::tr("%1: no violations in %2 cues (%3).\n")
                           .arg(name)
                           .arg(cues.size())
                           .arg(chosen->id)

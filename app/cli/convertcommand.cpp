@@ -16,54 +16,54 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConvertCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ConvertCommand)
+};
 
 } // namespace
 
 int runConvert(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(Tr::tr(
         "Converts subtitles between SubRip (.srt), WebVTT (.vtt), JSON and Captioneer projects.\n"
         "Formats follow the file extensions unless --from/--to say otherwise; \"-\" is standard "
         "input or output. Cues are written in time order.\n"
         "Exit status: 0 success, 1 bad input (the message names the file and line), 2 usage."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("IN"), tr("Input file, or - for standard input."));
+    parser.addPositionalArgument(QStringLiteral("IN"),
+                                 Tr::tr("Input file, or - for standard input."));
     parser.addPositionalArgument(QStringLiteral("OUT"),
-                                 tr("Output file, or - for standard output."));
+                                 Tr::tr("Output file, or - for standard output."));
     const QCommandLineOption from(QStringLiteral("from"),
-                                  tr("Input format: srt, vtt, json or captioneer."),
+                                  Tr::tr("Input format: srt, vtt, json or captioneer."),
                                   QStringLiteral("format"));
     const QCommandLineOption to(QStringLiteral("to"),
-                                tr("Output format: srt, vtt, json or captioneer."),
+                                Tr::tr("Output format: srt, vtt, json or captioneer."),
                                 QStringLiteral("format"));
     const QCommandLineOption encoding(
         QStringLiteral("encoding"),
-        tr("Encoding of the input (default: detected), e.g. UTF-8, GB18030, Big5, Shift_JIS, "
-           "windows-1252."),
+        Tr::tr("Encoding of the input (default: detected), e.g. UTF-8, GB18030, Big5, Shift_JIS, "
+               "windows-1252."),
         QStringLiteral("name"));
     const QCommandLineOption outputEncoding(
         QStringLiteral("output-encoding"),
-        tr("Encoding of SubRip output (default UTF-8; WebVTT and JSON are always UTF-8)."),
+        Tr::tr("Encoding of SubRip output (default UTF-8; WebVTT and JSON are always UTF-8)."),
         QStringLiteral("name"));
     const QCommandLineOption strict(
         QStringLiteral("strict"),
-        tr("Fail on the first problem instead of skipping what cannot be read."));
+        Tr::tr("Fail on the first problem instead of skipping what cannot be read."));
     const QCommandLineOption preset(
         QStringLiteral("preset"),
-        tr("Rule preset for --resegment, also stored in project output: %1 (default: the "
-           "project's preset, else chosen by language).")
+        Tr::tr("Rule preset for --resegment, also stored in project output: %1 (default: the "
+               "project's preset, else chosen by language).")
             .arg(presetIds().join(QStringLiteral(", "))),
         QStringLiteral("name"));
     const QCommandLineOption resegment(
         QStringLiteral("resegment"),
-        tr("Re-segment the cues into readable subtitles under the preset, from the words that "
-           "JSON and project files keep; cues without words are split by their text, with "
-           "approximate timing."));
+        Tr::tr("Re-segment the cues into readable subtitles under the preset, from the words that "
+               "JSON and project files keep; cues without words are split by their text, with "
+               "approximate timing."));
     parser.addOptions({from, to, encoding, outputEncoding, strict, preset, resegment});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -75,7 +75,7 @@ int runConvert(const QStringList &arguments)
     }
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
-        printError(tr("convert needs an input and an output (see captioneer convert --help)."));
+        printError(Tr::tr("convert needs an input and an output (see captioneer convert --help)."));
         return Usage;
     }
     const QString in = args[0], out = args[1];
@@ -100,7 +100,7 @@ int runConvert(const QStringList &arguments)
     if (parser.isSet(from)) {
         options.format = subtitleFormatFromName(parser.value(from));
         if (options.format == SubtitleFormat::Unknown) {
-            printError(tr("Unknown input format \"%1\".").arg(parser.value(from)));
+            printError(Tr::tr("Unknown input format \"%1\".").arg(parser.value(from)));
             return Usage;
         }
     } else if (in != u"-") {
@@ -110,13 +110,13 @@ int runConvert(const QStringList &arguments)
     if (parser.isSet(to)) {
         outFormat = subtitleFormatFromName(parser.value(to));
         if (outFormat == SubtitleFormat::Unknown) {
-            printError(tr("Unknown output format \"%1\".").arg(parser.value(to)));
+            printError(Tr::tr("Unknown output format \"%1\".").arg(parser.value(to)));
             return Usage;
         }
     } else {
         outFormat = subtitleFormatFromPath(out);
         if (outFormat == SubtitleFormat::Unknown) {
-            printError(tr("Cannot tell the output format from \"%1\"; use --to.").arg(out));
+            printError(Tr::tr("Cannot tell the output format from \"%1\"; use --to.").arg(out));
             return Usage;
         }
     }
@@ -155,8 +155,8 @@ int runConvert(const QStringList &arguments)
         }
         Segmentation s = resegmentCues(cues, *chosenPreset, language);
         if (s.approximate)
-            printWarning(tr("%1: some cues have no word timings; their new cues are timed by "
-                            "their characters (approximate).")
+            printWarning(Tr::tr("%1: some cues have no word timings; their new cues are timed by "
+                                "their characters (approximate).")
                              .arg(name));
         cues = std::move(s.cues); // ids 0: a project gets fresh ids after its next_id
     }

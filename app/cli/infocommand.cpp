@@ -12,10 +12,9 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("InfoCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(InfoCommand)
+};
 
 } // namespace
 
@@ -23,13 +22,13 @@ int runInfo(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Shows what media files contain: container, duration, size, bitrate and every audio "
-           "stream (codec, sample rate, channels, language). The stream Captioneer uses by "
-           "default is marked.\nExit status: 0 success, 1 a file could not be read, 2 usage."));
+        Tr::tr("Shows what media files contain: container, duration, size, bitrate and every audio "
+               "stream (codec, sample rate, channels, language). The stream Captioneer uses by "
+               "default is marked.\nExit status: 0 success, 1 a file could not be read, 2 usage."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Media files."),
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("Media files."),
                                  QStringLiteral("FILE..."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON instead of text."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON instead of text."));
     parser.addOption(json);
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -41,7 +40,7 @@ int runInfo(const QStringList &arguments)
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        printError(tr("info needs at least one file (see captioneer info --help)."));
+        printError(Tr::tr("info needs at least one file (see captioneer info --help)."));
         return Usage;
     }
     int status = Success;

@@ -15,19 +15,18 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProvidersCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ProvidersCommand)
+};
 
 QString limit(qint64 bytes, qint64 ms)
 {
     QStringList parts;
     if (bytes > 0)
-        parts.append(tr("%1 MB per request").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 0));
+        parts.append(Tr::tr("%1 MB per request").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 0));
     if (ms > 0)
-        parts.append(tr("%1 min per request").arg(ms / 60000));
-    return parts.isEmpty() ? tr("no limit") : parts.join(QStringLiteral(", "));
+        parts.append(Tr::tr("%1 min per request").arg(ms / 60000));
+    return parts.isEmpty() ? Tr::tr("no limit") : parts.join(QStringLiteral(", "));
 }
 
 QJsonObject capabilitiesJson(const ProviderCapabilities &c)
@@ -54,10 +53,10 @@ int runProviders(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Lists the provider profiles (built-in presets and your own) with their base URL, "
-           "model, where the API key comes from, and what they can do. Keys are never shown."));
+        Tr::tr("Lists the provider profiles (built-in presets and your own) with their base URL, "
+               "model, where the API key comes from, and what they can do. Keys are never shown."));
     parser.addHelpOption();
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON instead of text."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON instead of text."));
     parser.addOption(json);
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -70,7 +69,7 @@ int runProviders(const QStringList &arguments)
     QSettings settings;
     const ProfileStore store(&settings);
     QJsonArray transcription, speech;
-    QString text = tr("Transcription providers:\n");
+    QString text = Tr::tr("Transcription providers:\n");
     for (const ProviderProfile &p : store.all()) {
         const ProviderCapabilities c = p.capabilities();
         QJsonObject o = p.toJson();
@@ -78,24 +77,24 @@ int runProviders(const QStringList &arguments)
         transcription.append(o);
         QStringList features;
         if (c.wordTimestamps)
-            features.append(tr("word times"));
+            features.append(Tr::tr("word times"));
         else if (!c.timed())
-            features.append(tr("text only (timed by speech segments)"));
+            features.append(Tr::tr("text only (timed by speech segments)"));
         if (c.prompt)
-            features.append(tr("prompt"));
+            features.append(Tr::tr("prompt"));
         if (c.translation)
-            features.append(tr("translation"));
+            features.append(Tr::tr("translation"));
         if (c.streaming)
-            features.append(tr("streaming"));
+            features.append(Tr::tr("streaming"));
         text +=
             QStringLiteral("  %1  %2 [%3]\n      %4%5\n      %6; %7\n")
                 .arg(p.id, -12)
                 .arg(p.displayName, p.model)
-                .arg(p.baseUrl.isEmpty() ? tr("on this computer") : p.baseUrl.toString())
-                .arg(p.needsKey() ? tr(" (key: %1)").arg(p.keyName) : QString())
+                .arg(p.baseUrl.isEmpty() ? Tr::tr("on this computer") : p.baseUrl.toString())
+                .arg(p.needsKey() ? Tr::tr(" (key: %1)").arg(p.keyName) : QString())
                 .arg(limit(c.maxUploadBytes, c.maxDurationMs), features.join(QStringLiteral(", ")));
     }
-    text += tr("Speech providers:\n");
+    text += Tr::tr("Speech providers:\n");
     for (const ProviderProfile &p : builtInSpeechProfiles()) {
         speech.append(p.toJson());
         text += QStringLiteral("  %1  %2 [%3]\n").arg(p.id, -12).arg(p.displayName, p.model);

@@ -17,10 +17,9 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SpeakCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SpeakCommand)
+};
 
 ProviderProfile speechProfile(const QString &id)
 {
@@ -36,39 +35,39 @@ ProviderProfile speechProfile(const QString &id)
 int runSpeak(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Speaks text with a speech provider: offline with eSpeak NG (the default, about 100 "
-           "languages) or through an /audio/speech service. Writes the audio to a file (-o, WAV "
-           "or the service's own format) or plays it (--play)."));
+    parser.setApplicationDescription(Tr::tr(
+        "Speaks text with a speech provider: offline with eSpeak NG (the default, about 100 "
+        "languages) or through an /audio/speech service. Writes the audio to a file (-o, WAV "
+        "or the service's own format) or plays it (--play)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("TEXT"), tr("The text to speak."),
+    parser.addPositionalArgument(QStringLiteral("TEXT"), Tr::tr("The text to speak."),
                                  QStringLiteral("[TEXT...]"));
     const QCommandLineOption file(QStringLiteral("file"),
-                                  tr("Read the text from a UTF-8 file (- for standard input)."),
+                                  Tr::tr("Read the text from a UTF-8 file (- for standard input)."),
                                   QStringLiteral("F"));
     const QCommandLineOption provider(QStringLiteral("provider"),
-                                      tr("Speech provider: local (default) or openai."),
+                                      Tr::tr("Speech provider: local (default) or openai."),
                                       QStringLiteral("ID"), QStringLiteral("local"));
     const QCommandLineOption voice(
         QStringLiteral("voice"),
-        tr("Voice: a language for local (en, en-us, de, cmn, ...), a voice "
-           "name for services (alloy, nova, ...)."),
+        Tr::tr("Voice: a language for local (en, en-us, de, cmn, ...), a voice "
+               "name for services (alloy, nova, ...)."),
         QStringLiteral("V"));
     const QCommandLineOption speed(QStringLiteral("speed"),
-                                   tr("Speed from 0.25 to 4.0 (default 1)."), QStringLiteral("S"),
-                                   QStringLiteral("1"));
+                                   Tr::tr("Speed from 0.25 to 4.0 (default 1)."),
+                                   QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption format(
-        QStringLiteral("format"), tr("Service response format: mp3, opus, aac, flac, wav or pcm."),
-        QStringLiteral("F"));
-    const QCommandLineOption model(QStringLiteral("model"), tr("Service model (e.g. tts-1)."),
+        QStringLiteral("format"),
+        Tr::tr("Service response format: mp3, opus, aac, flac, wav or pcm."), QStringLiteral("F"));
+    const QCommandLineOption model(QStringLiteral("model"), Tr::tr("Service model (e.g. tts-1)."),
                                    QStringLiteral("M"));
-    const QCommandLineOption baseUrl(QStringLiteral("base-url"), tr("Service base URL."),
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"), Tr::tr("Service base URL."),
                                      QStringLiteral("URL"));
     const QCommandLineOption output(
         QStringList{QStringLiteral("o"), QStringLiteral("output")},
-        tr("Write the audio to this file (.wav, or the format asked of the service)."),
+        Tr::tr("Write the audio to this file (.wav, or the format asked of the service)."),
         QStringLiteral("OUT"));
-    const QCommandLineOption play(QStringLiteral("play"), tr("Play the audio."));
+    const QCommandLineOption play(QStringLiteral("play"), Tr::tr("Play the audio."));
     parser.addOptions({file, provider, voice, speed, format, model, baseUrl, output, play});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -88,19 +87,19 @@ int runSpeak(const QStringList &arguments)
         text = QString::fromUtf8(*bytes);
     }
     if (text.trimmed().isEmpty() || (parser.isSet(output) == parser.isSet(play))) {
-        printError(tr(
+        printError(Tr::tr(
             "speak needs text and exactly one of -o OUT or --play (see captioneer speak --help)."));
         return Usage;
     }
     bool speedOk = false;
     const double speedValue = parser.value(speed).toDouble(&speedOk);
     if (!speedOk) {
-        printError(tr("The speed must be a number."));
+        printError(Tr::tr("The speed must be a number."));
         return Usage;
     }
     ProviderProfile profile = speechProfile(parser.value(provider));
     if (profile.id.isEmpty()) {
-        printError(tr("Unknown speech provider \"%1\" (see captioneer providers).")
+        printError(Tr::tr("Unknown speech provider \"%1\" (see captioneer providers).")
                        .arg(parser.value(provider)));
         return Usage;
     }
@@ -125,19 +124,19 @@ int runSpeak(const QStringList &arguments)
         printError(speech.error().toString());
         return Failure;
     }
-    printWarning(tr("%1 s of speech.").arg(double(speech->durationMs()) / 1000.0, 0, 'f', 2));
+    printWarning(Tr::tr("%1 s of speech.").arg(double(speech->durationMs()) / 1000.0, 0, 'f', 2));
 
     if (parser.isSet(output)) {
         const QString out = parser.value(output);
         const QString ext = QFileInfo(out).suffix().toLower();
         Result<void> written;
         if (ext == u"wav" || speech->encoded.isEmpty() || ext != speech->format)
-            written =
-                ext == u"wav"
-                    ? writeWavFile(out, speech->samples, speech->sampleRate)
-                    : Result<void>(makeError(
-                          ErrorCode::InvalidArgument,
-                          tr("Write .wav, or ask the service for .%1 with --format.").arg(ext)));
+            written = ext == u"wav"
+                          ? writeWavFile(out, speech->samples, speech->sampleRate)
+                          : Result<void>(makeError(
+                                ErrorCode::InvalidArgument,
+                                Tr::tr("Write .wav, or ask the service for .%1 with --format.")
+                                    .arg(ext)));
         else
             written = writeFileAtomically(out, speech->encoded);
         if (!written) {

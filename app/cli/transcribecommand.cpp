@@ -26,10 +26,9 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TranscribeCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TranscribeCommand)
+};
 
 const QStringList kFormats{QStringLiteral("srt"), QStringLiteral("vtt"), QStringLiteral("json"),
                            QStringLiteral("txt"), QStringLiteral("captioneer")};
@@ -38,19 +37,19 @@ QString stageName(TranscriptionPipeline::Stage stage)
 {
     switch (stage) {
     case TranscriptionPipeline::Stage::Preparing:
-        return tr("preparing");
+        return Tr::tr("preparing");
     case TranscriptionPipeline::Stage::Uploading:
-        return tr("uploading");
+        return Tr::tr("uploading");
     case TranscriptionPipeline::Stage::Waiting:
-        return tr("waiting for the provider");
+        return Tr::tr("waiting for the provider");
     case TranscriptionPipeline::Stage::Receiving:
-        return tr("receiving");
+        return Tr::tr("receiving");
     case TranscriptionPipeline::Stage::Finished:
-        return tr("done");
+        return Tr::tr("done");
     case TranscriptionPipeline::Stage::Failed:
-        return tr("failed");
+        return Tr::tr("failed");
     case TranscriptionPipeline::Stage::Cancelled:
-        return tr("cancelled");
+        return Tr::tr("cancelled");
     }
     return {};
 }
@@ -113,40 +112,43 @@ Result<QByteArray> render(const Transcript &transcript, const QString &format,
 int runTranscribe(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Transcribes audio or video files into timed subtitles. The default provider, local, "
-           "runs offline (PocketSphinx, English); cloud providers need an API key from the "
-           "keychain or their environment variable (see captioneer providers). Files a provider "
-           "cannot take are transcoded and cut at silences automatically. Progress goes to "
-           "standard error, results to standard output or -o."));
+    parser.setApplicationDescription(Tr::tr(
+        "Transcribes audio or video files into timed subtitles. The default provider, local, "
+        "runs offline (PocketSphinx, English); cloud providers need an API key from the "
+        "keychain or their environment variable (see captioneer providers). Files a provider "
+        "cannot take are transcoded and cut at silences automatically. Progress goes to "
+        "standard error, results to standard output or -o."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Media files."),
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("Media files."),
                                  QStringLiteral("FILE..."));
     const QCommandLineOption provider(QStringLiteral("provider"),
-                                      tr("Provider profile id (default: local)."),
+                                      Tr::tr("Provider profile id (default: local)."),
                                       QStringLiteral("ID"), QStringLiteral("local"));
-    const QCommandLineOption model(QStringLiteral("model"), tr("Model name."), QStringLiteral("M"));
-    const QCommandLineOption baseUrl(QStringLiteral("base-url"),
-                                     tr("Base URL of the service, e.g. http://127.0.0.1:8080/v1."),
-                                     QStringLiteral("URL"));
-    const QCommandLineOption language(
-        QStringLiteral("language"), tr("Language of the audio (ISO 639-1)."), QStringLiteral("L"));
-    const QCommandLineOption prompt(QStringLiteral("prompt"), tr("Context or style hint."),
+    const QCommandLineOption model(QStringLiteral("model"), Tr::tr("Model name."),
+                                   QStringLiteral("M"));
+    const QCommandLineOption baseUrl(
+        QStringLiteral("base-url"),
+        Tr::tr("Base URL of the service, e.g. http://127.0.0.1:8080/v1."), QStringLiteral("URL"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      Tr::tr("Language of the audio (ISO 639-1)."),
+                                      QStringLiteral("L"));
+    const QCommandLineOption prompt(QStringLiteral("prompt"), Tr::tr("Context or style hint."),
                                     QStringLiteral("TEXT"));
     const QCommandLineOption temperature(QStringLiteral("temperature"),
-                                         tr("Sampling temperature 0..1."), QStringLiteral("T"));
+                                         Tr::tr("Sampling temperature 0..1."), QStringLiteral("T"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("Output: srt (default), vtt, json, txt or captioneer."),
+                                    Tr::tr("Output: srt (default), vtt, json, txt or captioneer."),
                                     QStringLiteral("F"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Output file, or a folder when several files are given."),
-                                    QStringLiteral("OUT"));
+    const QCommandLineOption output(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        Tr::tr("Output file, or a folder when several files are given."), QStringLiteral("OUT"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"),
-                                         tr("Requests in flight (default 4)."), QStringLiteral("N"),
-                                         QStringLiteral("4"));
-    const QCommandLineOption translate(QStringLiteral("translate"), tr("Translate to English."));
+                                         Tr::tr("Requests in flight (default 4)."),
+                                         QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption translate(QStringLiteral("translate"),
+                                       Tr::tr("Translate to English."));
     const QCommandLineOption preset(QStringLiteral("preset"),
-                                    tr("Readability preset: %1 (default: by language).")
+                                    Tr::tr("Readability preset: %1 (default: by language).")
                                         .arg(presetIds().join(QStringLiteral(", "))),
                                     QStringLiteral("P"));
     parser.addOptions({provider, model, baseUrl, language, prompt, temperature, format, output,
@@ -162,7 +164,7 @@ int runTranscribe(const QStringList &arguments)
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         printError(
-            tr("transcribe needs at least one media file (see captioneer transcribe --help)."));
+            Tr::tr("transcribe needs at least one media file (see captioneer transcribe --help)."));
         return Usage;
     }
     const QString out = parser.value(output);
@@ -173,18 +175,18 @@ int runTranscribe(const QStringList &arguments)
                   ? QFileInfo(out).suffix().toLower()
                   : QStringLiteral("srt");
     if (!kFormats.contains(fmt)) {
-        printError(tr("Unknown output format \"%1\".").arg(fmt));
+        printError(Tr::tr("Unknown output format \"%1\".").arg(fmt));
         return Usage;
     }
     if (files.size() > 1 && out.isEmpty()) {
-        printError(tr("Several files need -o FOLDER for their results."));
+        printError(Tr::tr("Several files need -o FOLDER for their results."));
         return Usage;
     }
     std::optional<RulePreset> chosenPreset;
     if (parser.isSet(preset)) {
         chosenPreset = presetFromOption(parser.value(preset));
         if (!chosenPreset) {
-            printError(tr("Unknown preset \"%1\".").arg(parser.value(preset)));
+            printError(Tr::tr("Unknown preset \"%1\".").arg(parser.value(preset)));
             return Usage;
         }
     }
@@ -192,13 +194,13 @@ int runTranscribe(const QStringList &arguments)
     PipelineOptions options;
     options.concurrency = parser.value(concurrency).toInt(&ok);
     if (!ok || options.concurrency < 1) {
-        printError(tr("The concurrency must be a positive number."));
+        printError(Tr::tr("The concurrency must be a positive number."));
         return Usage;
     }
     if (parser.isSet(temperature)) {
         const double t = parser.value(temperature).toDouble(&ok);
         if (!ok || t < 0.0 || t > 1.0) {
-            printError(tr("The temperature must be a number from 0 to 1."));
+            printError(Tr::tr("The temperature must be a number from 0 to 1."));
             return Usage;
         }
         options.base.temperature = t;
@@ -211,8 +213,8 @@ int runTranscribe(const QStringList &arguments)
     ProfileStore store(&settings);
     ProviderProfile profile = store.find(parser.value(provider));
     if (profile.id.isEmpty()) {
-        printError(
-            tr("Unknown provider \"%1\" (see captioneer providers).").arg(parser.value(provider)));
+        printError(Tr::tr("Unknown provider \"%1\" (see captioneer providers).")
+                       .arg(parser.value(provider)));
         return Usage;
     }
     const std::optional<QByteArray> key = prepareProfile(profile, parser, model, baseUrl);
@@ -225,7 +227,7 @@ int runTranscribe(const QStringList &arguments)
         return Failure;
     }
     if (files.size() > 1 && !QDir().mkpath(out)) {
-        printError(tr("Cannot create the folder %1.").arg(out));
+        printError(Tr::tr("Cannot create the folder %1.").arg(out));
         return Failure;
     }
 
@@ -258,8 +260,8 @@ int runTranscribe(const QStringList &arguments)
         loop.exec();
         progress.done();
         if (!result) {
-            printError(
-                QStringLiteral("%1: %2").arg(file, failure.isEmpty() ? tr("cancelled") : failure));
+            printError(QStringLiteral("%1: %2").arg(file, failure.isEmpty() ? Tr::tr("cancelled")
+                                                                            : failure));
             status = Failure;
             continue;
         }

@@ -17,10 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AudioBytes", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AudioBytes)
+};
 
 // A canonical 44-byte WAV header in front of raw 16-bit mono PCM, so FFmpeg knows its layout.
 QByteArray wavFromPcm(const QByteArray &pcm, int rate)
@@ -66,17 +65,17 @@ Result<DecodedAudio> decodeAudioBytes(const QByteArray &bytes, const QString &fo
     const QString suffix = suffixFor(format);
     if (suffix.isEmpty())
         return makeError(ErrorCode::UnsupportedFormat,
-                         tr("The audio format \"%1\" is not supported.").arg(format));
+                         Tr::tr("The audio format \"%1\" is not supported.").arg(format));
     if (bytes.isEmpty())
-        return makeError(ErrorCode::ParseError, tr("The audio data is empty."));
+        return makeError(ErrorCode::ParseError, Tr::tr("The audio data is empty."));
     if (format == u"pcm" && pcmRate <= 0)
-        return makeError(ErrorCode::InvalidArgument, tr("Raw PCM audio needs a sample rate."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("Raw PCM audio needs a sample rate."));
     const QByteArray data = format == u"pcm" ? wavFromPcm(bytes, pcmRate) : bytes;
 
     QTemporaryFile file(QDir::tempPath() + u"/captioneer-audio-XXXXXX."_s + suffix);
     if (!file.open() || file.write(data) != data.size() || !file.flush())
         return makeError(ErrorCode::IoError,
-                         tr("Could not write a temporary file for decoding audio."),
+                         Tr::tr("Could not write a temporary file for decoding audio."),
                          file.errorString());
     file.close(); // the name stays valid until `file` is destroyed
 
@@ -86,7 +85,7 @@ Result<DecodedAudio> decodeAudioBytes(const QByteArray &bytes, const QString &fo
     if (!decoder) {
         Error e = decoder.error();
         e.file.clear(); // the temporary name means nothing to anyone
-        e.message = tr("The %1 audio could not be decoded: %2").arg(format, e.message);
+        e.message = Tr::tr("The %1 audio could not be decoded: %2").arg(format, e.message);
         return e;
     }
     DecodedAudio out;

@@ -9,10 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AudioDecoder", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AudioDecoder)
+};
 
 // Consecutive undecodable packets after which a stream is considered unreadable, not damaged.
 constexpr int kMaxConsecutiveDamaged = 500;
@@ -42,7 +41,7 @@ struct AudioDecoder::Impl {
     Error stopped(const QString &why) const
     {
         Error e = makeError(ErrorCode::ParseError,
-                            tr("Decoding stopped at %1 s because the file is damaged.")
+                            Tr::tr("Decoding stopped at %1 s because the file is damaged.")
                                 .arg(double(position) / outRate, 0, 'f', 3),
                             why);
         e.file = path;
@@ -96,7 +95,7 @@ struct AudioDecoder::Impl {
                 return {};
             r = av_read_frame(fmt.get(), packet.get());
             if (r == AVERROR_EXIT)
-                return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+                return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
             if (r < 0) {
                 avcodec_send_packet(codec.get(), nullptr);
                 eofSent = true;
@@ -204,10 +203,10 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
     if (index < 0) {
         index = av_find_best_stream(d->fmt.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
         if (index < 0)
-            return fail(tr("The file contains no audio."));
+            return fail(Tr::tr("The file contains no audio."));
     } else if (index >= int(d->fmt->nb_streams) ||
                d->fmt->streams[index]->codecpar->codec_type != AVMEDIA_TYPE_AUDIO) {
-        return fail(tr("Stream %1 is not an audio stream of this file.").arg(index));
+        return fail(Tr::tr("Stream %1 is not an audio stream of this file.").arg(index));
     }
     d->stream = d->fmt->streams[index];
     for (unsigned i = 0; i < d->fmt->nb_streams; ++i)
@@ -215,21 +214,21 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
     const AVCodecParameters *par = d->stream->codecpar;
     const AVCodec *decoder = avcodec_find_decoder(par->codec_id);
     if (!decoder)
-        return fail(tr("There is no decoder for the audio codec \"%1\".")
+        return fail(Tr::tr("There is no decoder for the audio codec \"%1\".")
                         .arg(QString::fromUtf8(avcodec_get_name(par->codec_id))));
     d->codec.reset(avcodec_alloc_context3(decoder));
     if (!d->codec || avcodec_parameters_to_context(d->codec.get(), par) < 0)
-        return fail(tr("The audio stream cannot be decoded."));
+        return fail(Tr::tr("The audio stream cannot be decoded."));
     d->codec->pkt_timebase = d->stream->time_base;
     if (const int r = avcodec_open2(d->codec.get(), decoder, nullptr); r < 0)
-        return fail(tr("The audio stream cannot be decoded."), ff::errorText(r));
+        return fail(Tr::tr("The audio stream cannot be decoded."), ff::errorText(r));
 
     d->inRate = d->codec->sample_rate;
     d->channels = d->codec->ch_layout.nb_channels;
     if (d->inRate <= 0 || d->channels <= 0)
-        return fail(tr("The audio stream has no valid sample rate or channel count."));
+        return fail(Tr::tr("The audio stream has no valid sample rate or channel count."));
     if (options.channel >= d->channels)
-        return fail(tr("Channel %1 does not exist; the stream has %2 channel(s).")
+        return fail(Tr::tr("Channel %1 does not exist; the stream has %2 channel(s).")
                         .arg(options.channel)
                         .arg(d->channels));
     d->channel = options.channel;
@@ -242,7 +241,7 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
         SwrContext *swr = nullptr;
         AVChannelLayout layout = {}; // av_channel_layout_copy frees its destination first
         if (av_channel_layout_copy(&layout, &d->codec->ch_layout) < 0)
-            return fail(tr("The audio stream cannot be decoded."));
+            return fail(Tr::tr("The audio stream cannot be decoded."));
         if (layout.order == AV_CHANNEL_ORDER_UNSPEC)
             av_channel_layout_default(&layout, d->channels);
         const int r = swr_alloc_set_opts2(&swr, &layout, AV_SAMPLE_FMT_FLTP, d->outRate, &layout, f,
@@ -250,7 +249,7 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
         av_channel_layout_uninit(&layout);
         d->swr.reset(swr);
         if (r < 0 || swr_init(swr) < 0)
-            return fail(tr("The audio cannot be converted."), ff::errorText(r));
+            return fail(Tr::tr("The audio cannot be converted."), ff::errorText(r));
     }
     // Position 0 is the first decoded sample: its timestamp, not the container's start time, is
     // the origin (Opus pre-skip, AAC priming and millisecond container timestamps all shift the
@@ -302,7 +301,7 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
     qint64 padded = 0; // silence inserted after a seek, counted in the returned total
     for (;;) {
         if (d->cancel && d->cancel->load(std::memory_order_relaxed))
-            return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+            return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
         int r = 0;
         if (d->pending)
             d->pending = false; // the first frame, decoded by open()
@@ -369,7 +368,7 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
             return qint64(0);
         r = av_read_frame(d->fmt.get(), d->packet.get());
         if (r == AVERROR_EXIT)
-            return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+            return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
         if (r == AVERROR_EOF || (r < 0 && d->fmt->pb && avio_feof(d->fmt->pb))) {
             avcodec_send_packet(d->codec.get(), nullptr);
             d->eofSent = true;

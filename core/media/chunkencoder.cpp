@@ -14,10 +14,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ChunkEncoder", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ChunkEncoder)
+};
 
 constexpr int kDefaultMp3Bitrate = 32000;
 constexpr int kDefaultOpusBitrate = 24000;
@@ -113,28 +112,30 @@ Result<const AVCodec *> findEncoder(const QString &path, qint64 startMs, qint64 
                                     const EncodeOptions &options)
 {
     if (startMs < 0)
-        return invalid(tr("The range cannot start before 0 s."), path);
+        return invalid(Tr::tr("The range cannot start before 0 s."), path);
     if (endMs >= 0 && endMs <= startMs)
-        return invalid(
-            tr("The range end (%1 ms) must be after its start (%2 ms).").arg(endMs).arg(startMs),
-            path);
+        return invalid(Tr::tr("The range end (%1 ms) must be after its start (%2 ms).")
+                           .arg(endMs)
+                           .arg(startMs),
+                       path);
     if (options.bitrate < 0)
-        return invalid(tr("The bitrate cannot be negative (%1 b/s).").arg(options.bitrate));
+        return invalid(Tr::tr("The bitrate cannot be negative (%1 b/s).").arg(options.bitrate));
     if (options.sampleRate <= 0)
-        return invalid(tr("The sample rate must be positive, not %1 Hz.").arg(options.sampleRate));
+        return invalid(
+            Tr::tr("The sample rate must be positive, not %1 Hz.").arg(options.sampleRate));
     const FormatSpec spec = formatSpec(options.format);
     const AVCodec *codec = avcodec_find_encoder_by_name(spec.encoder);
     if (!codec)
         return makeError(ErrorCode::UnsupportedFormat,
-                         tr("%1 encoding is not available: this FFmpeg has no %2 encoder "
-                            "(Debian packages: %3).")
+                         Tr::tr("%1 encoding is not available: this FFmpeg has no %2 encoder "
+                                "(Debian packages: %3).")
                              .arg(QLatin1String(spec.name), QLatin1String(spec.encoder),
                                   QLatin1String(spec.packages)));
     QStringList rates;
     for (const int *r = codec->supported_samplerates; r && *r; ++r)
         rates << QString::number(*r);
     if (!rates.isEmpty() && !rates.contains(QString::number(options.sampleRate)))
-        return invalid(tr("%1 cannot be encoded at %2 Hz; supported rates (Hz): %3.")
+        return invalid(Tr::tr("%1 cannot be encoded at %2 Hz; supported rates (Hz): %3.")
                            .arg(QLatin1String(spec.name))
                            .arg(options.sampleRate)
                            .arg(rates.join(QStringLiteral(", "))));
@@ -164,10 +165,10 @@ public:
         m_name = QLatin1String(spec.name);
         const AVSampleFormat sampleFormat = pickSampleFormat(codec);
         if (sampleFormat == AV_SAMPLE_FMT_NONE)
-            return internal(tr("The %1 encoder takes no supported sample format."));
+            return internal(Tr::tr("The %1 encoder takes no supported sample format."));
         AVFormatContext *fmt = nullptr;
         if (int r = avformat_alloc_output_context2(&fmt, nullptr, spec.muxer, nullptr); r < 0)
-            return internal(tr("The %1 container is not available."), r);
+            return internal(Tr::tr("The %1 container is not available."), r);
         m_fmt.reset(fmt);
         auto *buffer = static_cast<unsigned char *>(av_malloc(kAvioBufferSize));
         m_avio.reset(buffer ? avio_alloc_context(buffer, kAvioBufferSize, 1, device, nullptr,
@@ -178,7 +179,7 @@ public:
         m_codec.reset(avcodec_alloc_context3(codec));
         if (!m_avio || !m_codec || !m_frame || !m_packet ||
             !(m_stream = avformat_new_stream(fmt, nullptr)))
-            return internal(tr("Out of memory."));
+            return internal(Tr::tr("Out of memory."));
         fmt->pb = m_avio.get();
         // Bit-exact: no encoder version strings, so the size is predictable and the output
         // identical across runs; no FLAC padding block (8 KiB by default).
@@ -204,7 +205,7 @@ public:
         if (r >= 0)
             r = avcodec_parameters_from_context(m_stream->codecpar, c);
         if (r < 0)
-            return internal(tr("The %1 encoder cannot be opened."), r);
+            return internal(Tr::tr("The %1 encoder cannot be opened."), r);
         // All four encoders take a short last frame (AV_CODEC_CAP_SMALL_LAST_FRAME or any size).
         m_frameSize = c->frame_size > 0 ? c->frame_size : kPcmFrameSamples;
         m_stream->time_base = c->time_base;
@@ -252,7 +253,7 @@ private:
     }
     static Error ioError(int averror)
     {
-        return makeError(ErrorCode::IoError, tr("The encoded audio cannot be written."),
+        return makeError(ErrorCode::IoError, Tr::tr("The encoded audio cannot be written."),
                          ff::errorText(averror));
     }
 
@@ -269,7 +270,7 @@ private:
             f->sample_rate = c->sample_rate;
             if ((r = av_channel_layout_copy(&f->ch_layout, &c->ch_layout)) < 0 ||
                 (r = av_frame_get_buffer(f, 0)) < 0)
-                return internal(tr("Out of memory."), r);
+                return internal(Tr::tr("Out of memory."), r);
             if (c->sample_fmt == AV_SAMPLE_FMT_FLT || c->sample_fmt == AV_SAMPLE_FMT_FLTP) {
                 std::memcpy(f->data[0], samples, size_t(count) * sizeof(float));
             } else { // S16, S16P: scaled and rounded as libswresample does
@@ -282,7 +283,7 @@ private:
             m_nextPts += count;
         }
         if ((r = avcodec_send_frame(c, f)) < 0)
-            return internal(tr("The %1 encoder failed."), r);
+            return internal(Tr::tr("The %1 encoder failed."), r);
         AVPacket *p = m_packet.get();
         while ((r = avcodec_receive_packet(c, p)) == 0) {
             av_packet_rescale_ts(p, c->time_base, m_stream->time_base);
@@ -293,7 +294,7 @@ private:
                 return ioError(r);
         }
         if (r != AVERROR(EAGAIN) && r != AVERROR_EOF)
-            return internal(tr("The %1 encoder failed."), r);
+            return internal(Tr::tr("The %1 encoder failed."), r);
         return {};
     }
 
@@ -329,12 +330,13 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
     const qint64 durationMs = decoder.durationMs();
     auto beyondEnd = [&] {
         const double start = double(startMs) / 1000.0;
-        return invalid(durationMs < 0
-                           ? tr("The range starts at %1 s, after the end of the audio.").arg(start)
-                           : tr("The range starts at %1 s, after the end of the audio (%2 s).")
-                                 .arg(start)
-                                 .arg(double(durationMs) / 1000.0),
-                       path);
+        return invalid(
+            durationMs < 0
+                ? Tr::tr("The range starts at %1 s, after the end of the audio.").arg(start)
+                : Tr::tr("The range starts at %1 s, after the end of the audio (%2 s).")
+                      .arg(start)
+                      .arg(double(durationMs) / 1000.0),
+            path);
     };
     if (durationMs >= 0 && startMs >= durationMs)
         return beyondEnd();
@@ -345,7 +347,7 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
     const qint64 rate = options.sampleRate;
     const qint64 wanted = endMs >= 0 ? ((endMs - startMs) * rate + 500) / 1000 : -1;
     if (wanted == 0) // only at rates below 500 Hz
-        return invalid(tr("The range is shorter than one sample."), path);
+        return invalid(Tr::tr("The range is shorter than one sample."), path);
     const qint64 expected =
         wanted >= 0 ? wanted : (durationMs > startMs ? (durationMs - startMs) * rate / 1000 : 0);
     auto cancelled = [&] { return cancel && cancel->load(std::memory_order_relaxed); };
@@ -356,7 +358,7 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
     qint64 written = 0;
     while (wanted < 0 || written < wanted) {
         if (cancelled())
-            return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+            return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
         block.clear();
         if (Result<qint64> got = decoder.read(block); !got)
             return got.error();
@@ -379,7 +381,7 @@ Result<void> encodeRange(const QString &path, int streamIndex, qint64 startMs, q
     if (!writer.isOpen())
         return beyondEnd();
     if (cancelled())
-        return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+        return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
     if (Result<void> r = writer.finish(); !r)
         return r;
     if (progress)
@@ -460,7 +462,7 @@ Result<void> encodeRangeToFile(const QString &path, int streamIndex, qint64 star
         return e;
     };
     if (!file.open(QIODevice::WriteOnly))
-        return ioError(tr("The output file cannot be created."));
+        return ioError(Tr::tr("The output file cannot be created."));
     if (Result<void> r =
             encodeRange(path, streamIndex, startMs, endMs, options, &file, cancel, progress);
         !r) {
@@ -468,6 +470,6 @@ Result<void> encodeRangeToFile(const QString &path, int streamIndex, qint64 star
         return r;
     }
     if (!file.commit())
-        return ioError(tr("The output file cannot be written."));
+        return ioError(Tr::tr("The output file cannot be written."));
     return {};
 }

@@ -9,10 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MediaInfo", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MediaInfo)
+};
 
 QString metadata(AVDictionary *dict, const char *key)
 {
@@ -30,7 +29,7 @@ qint64 toMs(int64_t ts, AVRational base)
 QString formatDuration(qint64 ms)
 {
     if (ms < 0)
-        return tr("unknown");
+        return Tr::tr("unknown");
     return QStringLiteral("%1:%2:%3.%4")
         .arg(ms / 3600000)
         .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
@@ -46,16 +45,17 @@ Error mediaOpenError(const QString &path, int averror)
     Error e;
     e.file = path;
     if (!fi.exists()) {
-        e = makeError(ErrorCode::NotFound, tr("The file does not exist."));
+        e = makeError(ErrorCode::NotFound, Tr::tr("The file does not exist."));
     } else if (fi.isDir()) {
-        e = makeError(ErrorCode::UnsupportedFormat, tr("This is a folder, not a media file."));
+        e = makeError(ErrorCode::UnsupportedFormat, Tr::tr("This is a folder, not a media file."));
     } else if (fi.size() == 0) {
-        e = makeError(ErrorCode::UnsupportedFormat, tr("The file is empty."));
+        e = makeError(ErrorCode::UnsupportedFormat, Tr::tr("The file is empty."));
     } else if (averror == AVERROR_EXIT) {
-        e = makeError(ErrorCode::Cancelled, tr("Cancelled."));
+        e = makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
     } else {
         e = makeError(ErrorCode::UnsupportedFormat,
-                      tr("This is not a media file Captioneer can read."), ff::errorText(averror));
+                      Tr::tr("This is not a media file Captioneer can read."),
+                      ff::errorText(averror));
     }
     e.file = path;
     return e;
@@ -111,9 +111,9 @@ Result<MediaInfo> probeMedia(const QString &path)
         info.audioStreams.append(s);
     }
     if (info.audioStreams.isEmpty()) {
-        Error e = makeError(ErrorCode::UnsupportedFormat, info.hasVideo
-                                                              ? tr("The file has no audio stream.")
-                                                              : tr("The file contains no audio."));
+        Error e = makeError(ErrorCode::UnsupportedFormat,
+                            info.hasVideo ? Tr::tr("The file has no audio stream.")
+                                          : Tr::tr("The file contains no audio."));
         e.file = path;
         return e;
     }
@@ -163,24 +163,24 @@ QJsonObject MediaInfo::toJson() const
 QString MediaInfo::toText() const
 {
     QString out;
-    out += tr("File:       %1 (%2 bytes)\n").arg(path).arg(fileSize);
-    out += tr("Container:  %1 (%2)\n").arg(containerLong, container);
-    out += tr("Duration:   %1\n").arg(formatDuration(durationMs));
+    out += Tr::tr("File:       %1 (%2 bytes)\n").arg(path).arg(fileSize);
+    out += Tr::tr("Container:  %1 (%2)\n").arg(containerLong, container);
+    out += Tr::tr("Duration:   %1\n").arg(formatDuration(durationMs));
     if (bitrate > 0)
-        out += tr("Bitrate:    %1 kb/s\n").arg(bitrate / 1000);
+        out += Tr::tr("Bitrate:    %1 kb/s\n").arg(bitrate / 1000);
     if (hasVideo)
-        out += tr("Video:      %1\n").arg(videoCodec);
+        out += Tr::tr("Video:      %1\n").arg(videoCodec);
     for (const AudioStreamInfo &s : audioStreams) {
         out +=
-            tr("Audio #%1%2: %3, %4 Hz, %5 channel(s)%6%7%8\n")
+            Tr::tr("Audio #%1%2: %3, %4 Hz, %5 channel(s)%6%7%8\n")
                 .arg(s.index)
-                .arg(s.index == bestAudioStream ? tr(" (used)") : QString())
+                .arg(s.index == bestAudioStream ? Tr::tr(" (used)") : QString())
                 .arg(s.codec)
                 .arg(s.sampleRate)
                 .arg(s.channels)
                 .arg(s.channelLayout.isEmpty() ? QString()
                                                : QStringLiteral(" (%1)").arg(s.channelLayout))
-                .arg(s.bitrate > 0 ? tr(", %1 kb/s").arg(s.bitrate / 1000) : QString())
+                .arg(s.bitrate > 0 ? Tr::tr(", %1 kb/s").arg(s.bitrate / 1000) : QString())
                 .arg(s.language.isEmpty() ? QString() : QStringLiteral(", [%1]").arg(s.language));
     }
     return out;

@@ -3,6 +3,8 @@
 #include "audiodecoder.h"
 #include "tempofilter.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -110,7 +112,7 @@ void PlaybackFeed::run()
         return decoder->seek(ms).ok();
     };
     if (!seekTo(p.startMs)) {
-        finish(QStringLiteral("seek failed"));
+        finish(QCoreApplication::translate("Player", "Cannot seek in the media file."));
         return;
     }
 

@@ -14,10 +14,9 @@ extern "C" {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TempoFilter", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TempoFilter)
+};
 
 struct GraphFreer {
     void operator()(AVFilterGraph *g) const { avfilter_graph_free(&g); }
@@ -25,7 +24,7 @@ struct GraphFreer {
 
 Error filterError(int averror)
 {
-    return makeError(ErrorCode::Internal, tr("The playback speed filter failed."),
+    return makeError(ErrorCode::Internal, Tr::tr("The playback speed filter failed."),
                      ff::errorText(averror));
 }
 
@@ -63,9 +62,10 @@ TempoFilter::~TempoFilter() = default;
 Result<std::unique_ptr<TempoFilter>> TempoFilter::create(int sampleRate, double speed)
 {
     if (!(speed >= kMinSpeed && speed <= kMaxSpeed))
-        return makeError(
-            ErrorCode::InvalidArgument,
-            tr("The playback speed must be between %1x and %2x.").arg(kMinSpeed).arg(kMaxSpeed));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("The playback speed must be between %1x and %2x.")
+                             .arg(kMinSpeed)
+                             .arg(kMaxSpeed));
     auto d = std::make_unique<Impl>();
     d->rate = sampleRate;
     if (!d->graph)
@@ -136,7 +136,7 @@ Result<std::vector<float>> resampleMono(const std::vector<float> &samples, int f
     if (fromRate == toRate || samples.empty())
         return samples;
     if (fromRate <= 0 || toRate <= 0)
-        return makeError(ErrorCode::InvalidArgument, tr("Invalid sample rate."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("Invalid sample rate."));
     AVChannelLayout mono;
     av_channel_layout_default(&mono, 1);
     SwrContext *raw = nullptr;
@@ -144,13 +144,15 @@ Result<std::vector<float>> resampleMono(const std::vector<float> &samples, int f
                                 fromRate, 0, nullptr);
     ff::SwrPtr swr(raw);
     if (r < 0 || (r = swr_init(raw)) < 0)
-        return makeError(ErrorCode::Internal, tr("Cannot resample the audio."), ff::errorText(r));
+        return makeError(ErrorCode::Internal, Tr::tr("Cannot resample the audio."),
+                         ff::errorText(r));
     std::vector<float> out(size_t(swr_get_out_samples(raw, int(samples.size()))) + 64);
     const auto *in = reinterpret_cast<const uint8_t *>(samples.data());
     auto *dst = reinterpret_cast<uint8_t *>(out.data());
     int got = swr_convert(raw, &dst, int(out.size()), &in, int(samples.size()));
     if (got < 0)
-        return makeError(ErrorCode::Internal, tr("Cannot resample the audio."), ff::errorText(got));
+        return makeError(ErrorCode::Internal, Tr::tr("Cannot resample the audio."),
+                         ff::errorText(got));
     size_t total = size_t(got);
     // Flush the resampler's delay.
     out.resize(total + size_t(swr_get_out_samples(raw, 0)) + 64);

@@ -16,10 +16,9 @@ constexpr double kDigitalSilenceDb = -120.0;
 constexpr qint64 kProgressStepMs = 250; // decoded audio between progress reports
 constexpr double kExcluded = std::numeric_limits<double>::infinity();
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VoiceActivity", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(VoiceActivity)
+};
 
 // Sample at which frame `index` ends. Frames are exactly frameMs long on average (their sample
 // counts alternate when sampleRate * frameMs is not a multiple of 1000), so frame i always covers
@@ -199,7 +198,7 @@ Result<VadResult> detectSpeechInFile(const QString &path, int streamIndex,
             progress(position);
         }
         if (cancel && cancel->load(std::memory_order_relaxed)) {
-            Error e = makeError(ErrorCode::Cancelled, tr("Speech detection was cancelled."));
+            Error e = makeError(ErrorCode::Cancelled, Tr::tr("Speech detection was cancelled."));
             e.file = path;
             return e;
         }

@@ -8,10 +8,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Credentials", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Credentials)
+};
 
 QString keychainProblem(const QKeychain::Job &job)
 {
@@ -19,11 +18,12 @@ QString keychainProblem(const QKeychain::Job &job)
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
     case QKeychain::OtherError:
-        return tr("No keychain service (Secret Service or KWallet) is running, so keys can only "
-                  "come from environment variables.");
+        return Tr::tr(
+            "No keychain service (Secret Service or KWallet) is running, so keys can only "
+            "come from environment variables.");
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return tr("Access to the keychain was denied.");
+        return Tr::tr("Access to the keychain was denied.");
     default:
         return job.errorString();
     }
@@ -68,10 +68,10 @@ QCoro::Task<KeyLookup> CredentialStore::lookup(const ProviderProfile &profile) c
         co_return out;
     }
     out.note = job->error() == QKeychain::EntryNotFound || job->error() == QKeychain::NoError
-                   ? tr("No API key is stored for %1; set %2 or add the key in Settings.")
+                   ? Tr::tr("No API key is stored for %1; set %2 or add the key in Settings.")
                          .arg(profile.displayName, QString::fromLocal8Bit(variable))
                    : keychainProblem(*job) + u' ' +
-                         tr("Set %1 to use %2.")
+                         Tr::tr("Set %1 to use %2.")
                              .arg(QString::fromLocal8Bit(variable), profile.displayName);
     co_return out;
 }

@@ -17,10 +17,9 @@ using std::chrono::milliseconds;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashScope", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DashScope)
+};
 
 constexpr int kDefaultPollMs = 1000;      // DS-PY BaseAsyncApi.wait
 constexpr int kDefaultMaxPollMs = 5000;   // idem
@@ -36,7 +35,7 @@ int intOption(const ProviderProfile &p, const QString &key, int fallback)
 
 Error cancelledError()
 {
-    return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+    return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
 }
 
 } // namespace
@@ -100,14 +99,14 @@ QString failureHint(const QString &code)
     const QString c = code.toLower();
     if (c.contains(u"download") || c.contains(u"403") || c.contains(u"forbidden") ||
         c.contains(u"404"))
-        return tr("DashScope could not fetch the audio: a URL must be publicly reachable.");
+        return Tr::tr("DashScope could not fetch the audio: a URL must be publicly reachable.");
     return {};
 }
 
 Error taskFailure(const QString &code, const QString &message, const QString &requestId)
 {
-    QString text =
-        tr("DashScope could not transcribe the file: %1").arg(message.isEmpty() ? code : message);
+    QString text = Tr::tr("DashScope could not transcribe the file: %1")
+                       .arg(message.isEmpty() ? code : message);
     if (const QString hint = failureHint(code); !hint.isEmpty())
         text += u' ' + hint;
     Error e =
@@ -133,7 +132,7 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
     if (mine.isEmpty()) {
         ctx->end(task.taskId);
         co_return makeError(ErrorCode::ParseError,
-                            tr("DashScope reported the task as done but named no result."),
+                            Tr::tr("DashScope reported the task as done but named no result."),
                             task.taskId);
     }
     for (const DashScopeSubtask &s : std::as_const(mine)) {
@@ -150,7 +149,7 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
         const QUrl url(s.transcriptionUrl);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http"))
             co_return makeError(ErrorCode::ParseError,
-                                tr("DashScope named an invalid result address."),
+                                Tr::tr("DashScope named an invalid result address."),
                                 s.transcriptionUrl.left(200));
         // A pre-signed OSS URL: a plain GET without Authorization or workspace headers, over
         // https even when DashScope names http (dashScopeResultUrl).
@@ -166,9 +165,10 @@ QCoro::Task<Result<Transcript>> fetchResults(ContextPtr ctx, DashScopeTask task,
         if (!r) {
             Error e = r.error();
             if (e.httpStatus == 403 || e.httpStatus == 404) {
-                e.message = tr("The result of DashScope task %1 is no longer available (DashScope "
-                               "keeps results for 24 hours). Transcribe the file again.")
-                                .arg(task.taskId);
+                e.message =
+                    Tr::tr("The result of DashScope task %1 is no longer available (DashScope "
+                           "keeps results for 24 hours). Transcribe the file again.")
+                        .arg(task.taskId);
                 e.retryable = false;
                 ctx->end(task.taskId);
             }
@@ -277,13 +277,14 @@ QCoro::Task<Result<Transcript>> pollTask(ContextPtr ctx, QUrl base, QString task
         case DashScopeTaskState::Canceled:
             ctx->end(taskId);
             co_return makeError(ErrorCode::Cancelled,
-                                tr("The DashScope task %1 was cancelled.").arg(taskId));
+                                Tr::tr("The DashScope task %1 was cancelled.").arg(taskId));
         case DashScopeTaskState::Unknown:
             ctx->end(taskId);
-            co_return makeError(ErrorCode::Provider,
-                                tr("DashScope does not know the task %1: it does not exist or has "
-                                   "expired (results are kept for 24 hours).")
-                                    .arg(taskId));
+            co_return makeError(
+                ErrorCode::Provider,
+                Tr::tr("DashScope does not know the task %1: it does not exist or has "
+                       "expired (results are kept for 24 hours).")
+                    .arg(taskId));
         }
     }
 }
@@ -341,10 +342,10 @@ DashScopeFileTranscriptionClient::transcribe(TranscriptionRequest request,
             dashScopeProfileProblem(profile, DashScopeApi::Native, ctx->apiKey))
         co_return *problem;
     if (!ctx->nam)
-        co_return makeError(ErrorCode::Cancelled, tr("Shutting down."));
+        co_return makeError(ErrorCode::Cancelled, Tr::tr("Shutting down."));
     if (request.translateToEnglish)
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("%1 cannot translate to English.").arg(ctx->name));
+                            Tr::tr("%1 cannot translate to English.").arg(ctx->name));
     const QUrl base = dashScopeBaseUrl(profile, DashScopeApi::Native);
 
     QString fileUrl = request.audioPath.trimmed();
@@ -389,8 +390,8 @@ DashScopeFileTranscriptionClient::transcribe(TranscriptionRequest request,
         co_return task.error();
     if (task->taskId.isEmpty())
         co_return makeError(ErrorCode::ParseError,
-                            tr("DashScope accepted the file but sent no "
-                               "task id."),
+                            Tr::tr("DashScope accepted the file but sent no "
+                                   "task id."),
                             QString::fromUtf8(submitted->body.left(200)));
     if (ctx->submitted) {
         DashScopePendingTask record;
@@ -426,14 +427,15 @@ QCoro::Task<Result<Transcript>> DashScopeFileTranscriptionClient::resume(
     if (!control)
         control = std::make_shared<HttpControl>();
     if (!task.isValid())
-        co_return makeError(ErrorCode::InvalidArgument, tr("The stored DashScope task is "
-                                                           "incomplete."));
+        co_return makeError(ErrorCode::InvalidArgument, Tr::tr("The stored DashScope task is "
+                                                               "incomplete."));
     if (task.expired(QDateTime::currentDateTimeUtc())) {
         ctx->end(task.taskId);
-        co_return makeError(ErrorCode::Provider,
-                            tr("The results of DashScope task %1 have expired (they are kept for "
-                               "24 hours). Transcribe the file again.")
-                                .arg(task.taskId));
+        co_return makeError(
+            ErrorCode::Provider,
+            Tr::tr("The results of DashScope task %1 have expired (they are kept for "
+                   "24 hours). Transcribe the file again.")
+                .arg(task.taskId));
     }
     ProviderProfile profile = ctx->profile;
     profile.baseUrl = task.baseUrl;
@@ -441,7 +443,7 @@ QCoro::Task<Result<Transcript>> DashScopeFileTranscriptionClient::resume(
             dashScopeProfileProblem(profile, DashScopeApi::Native, ctx->apiKey))
         co_return *problem;
     if (!ctx->nam)
-        co_return makeError(ErrorCode::Cancelled, tr("Shutting down."));
+        co_return makeError(ErrorCode::Cancelled, Tr::tr("Shutting down."));
     Result<Transcript> result =
         co_await pollTask(ctx, task.baseUrl, task.taskId, task.fileUrl, DashScopeTaskState::Running,
                           false, control, std::move(progress));

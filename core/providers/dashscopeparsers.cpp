@@ -14,10 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashScope", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DashScope)
+};
 
 // Longest time accepted (ms): 1000 h. Anything beyond is clamped, so arithmetic cannot overflow.
 constexpr qint64 kMaxTimeMs = 3600LL * 1000 * 1000;
@@ -35,11 +34,13 @@ Result<QJsonObject> objectOf(const QByteArray &body, const char *what)
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         const QByteArray start = body.trimmed().left(1);
         if (start == "<")
-            return parseError(tr("DashScope sent a web page instead of %1.").arg(tr(what)), body);
-        if (body.trimmed().isEmpty())
-            return parseError(tr("DashScope sent an empty answer instead of %1.").arg(tr(what)),
+            return parseError(Tr::tr("DashScope sent a web page instead of %1.").arg(Tr::tr(what)),
                               body);
-        return parseError(tr("DashScope sent something that is not %1.").arg(tr(what)), body);
+        if (body.trimmed().isEmpty())
+            return parseError(
+                Tr::tr("DashScope sent an empty answer instead of %1.").arg(Tr::tr(what)), body);
+        return parseError(Tr::tr("DashScope sent something that is not %1.").arg(Tr::tr(what)),
+                          body);
     }
     return doc.object();
 }
@@ -145,7 +146,7 @@ DashScopeSubtask subtaskOf(const QJsonObject &o, const QString &taskStatus)
 
 Result<DashScopeTask> parseDashScopeTask(const QByteArray &body)
 {
-    Result<QJsonObject> root = objectOf(body, "a task status");
+    Result<QJsonObject> root = objectOf(body, QT_TRANSLATE_NOOP("DashScope", "a task status"));
     if (!root)
         return root.error();
     const QJsonObject output = root->value(u"output"_s).toObject();
@@ -153,7 +154,8 @@ Result<DashScopeTask> parseDashScopeTask(const QByteArray &body)
     task.taskId = textOf(output.value(u"task_id"_s));
     task.status = textOf(output.value(u"task_status"_s));
     if (task.taskId.isEmpty() && task.status.isEmpty())
-        return parseError(tr("DashScope's task status names neither a task nor a state."), body);
+        return parseError(Tr::tr("DashScope's task status names neither a task nor a state."),
+                          body);
     task.state = task.status.isEmpty() ? DashScopeTaskState::Pending : stateOf(task.status);
     task.requestId = textOf(root->value(u"request_id"_s));
     task.code = textOf(output.value(u"code"_s));
@@ -180,12 +182,12 @@ Result<DashScopeTask> parseDashScopeTask(const QByteArray &body)
 
 Result<Transcript> parseDashScopeTranscription(const QByteArray &body)
 {
-    Result<QJsonObject> root = objectOf(body, "a transcription");
+    Result<QJsonObject> root = objectOf(body, QT_TRANSLATE_NOOP("DashScope", "a transcription"));
     if (!root)
         return root.error();
     const QJsonValue transcripts = root->value(u"transcripts"_s);
     if (!transcripts.isArray())
-        return parseError(tr("DashScope's transcription has no transcripts."), body);
+        return parseError(Tr::tr("DashScope's transcription has no transcripts."), body);
     const QJsonArray channels = transcripts.toArray();
     Transcript t;
     t.duration = timeOf(
@@ -255,7 +257,7 @@ Result<Transcript> parseDashScopeTranscription(const QByteArray &body)
 
 Result<DashScopeUploadPolicy> parseDashScopeUploadPolicy(const QByteArray &body)
 {
-    Result<QJsonObject> root = objectOf(body, "an upload policy");
+    Result<QJsonObject> root = objectOf(body, QT_TRANSLATE_NOOP("DashScope", "an upload policy"));
     if (!root)
         return root.error();
     const QJsonObject d = root->value(u"data"_s).toObject();
@@ -272,7 +274,7 @@ Result<DashScopeUploadPolicy> parseDashScopeUploadPolicy(const QByteArray &body)
     p.capacityLimitMb = qint64(std::clamp(numberOf(d.value(u"capacity_limit_mb"_s)), 0.0, 1e12));
     if (p.policy.isEmpty() || p.signature.isEmpty() || p.uploadDir.isEmpty() ||
         p.uploadHost.isEmpty() || p.accessKeyId.isEmpty())
-        return parseError(tr("DashScope's upload policy is incomplete."), body);
+        return parseError(Tr::tr("DashScope's upload policy is incomplete."), body);
     return p;
 }
 
@@ -354,26 +356,26 @@ bool readCompatible(const QJsonObject &root, bool delta, DashScopeAsrText *out, 
 
 Result<DashScopeAsrText> parseDashScopeNativeResponse(const QByteArray &body)
 {
-    Result<QJsonObject> root = objectOf(body, "a transcript");
+    Result<QJsonObject> root = objectOf(body, QT_TRANSLATE_NOOP("DashScope", "a transcript"));
     if (!root)
         return root.error();
     DashScopeAsrText out;
     QString text;
     if (!readNative(*root, &out, &text))
-        return parseError(tr("DashScope's answer contains no transcript."), body);
+        return parseError(Tr::tr("DashScope's answer contains no transcript."), body);
     out.text = text.trimmed();
     return out;
 }
 
 Result<DashScopeAsrText> parseDashScopeCompatibleResponse(const QByteArray &body)
 {
-    Result<QJsonObject> root = objectOf(body, "a transcript");
+    Result<QJsonObject> root = objectOf(body, QT_TRANSLATE_NOOP("DashScope", "a transcript"));
     if (!root)
         return root.error();
     DashScopeAsrText out;
     QString text;
     if (!readCompatible(*root, false, &out, &text))
-        return parseError(tr("DashScope's answer contains no transcript."), body);
+        return parseError(Tr::tr("DashScope's answer contains no transcript."), body);
     out.text = text.trimmed();
     return out;
 }

@@ -10,10 +10,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashScope", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DashScope)
+};
 
 // PROTOCOLS C.6.
 const QStringList kFileFormats{u"aac"_s,  u"amr"_s, u"avi"_s,  u"flac"_s, u"flv"_s,  u"m4a"_s,
@@ -126,19 +125,19 @@ QList<ProviderProfile> dashScopeBuiltInProfiles()
         return withDashScopeRegion(p, u"beijing"_s);
     };
     return {
-        make(u"dashscope-funasr"_s, u"dashscope-funasr"_s, tr("Alibaba Fun-ASR (DashScope)"),
+        make(u"dashscope-funasr"_s, u"dashscope-funasr"_s, Tr::tr("Alibaba Fun-ASR (DashScope)"),
              u"fun-asr"_s),
-        make(u"dashscope-paraformer"_s, u"dashscope-funasr"_s, tr("Alibaba Paraformer (DashScope)"),
-             u"paraformer-v2"_s),
+        make(u"dashscope-paraformer"_s, u"dashscope-funasr"_s,
+             Tr::tr("Alibaba Paraformer (DashScope)"), u"paraformer-v2"_s),
         make(u"dashscope-filetrans"_s, u"dashscope-filetrans"_s,
-             tr("Alibaba Qwen3-ASR file transcription (DashScope)"),
+             Tr::tr("Alibaba Qwen3-ASR file transcription (DashScope)"),
              u"qwen3-asr-flash-filetrans"_s),
         make(u"dashscope-qwen-asr"_s, u"dashscope-qwen-asr"_s,
-             tr("Alibaba Qwen3-ASR-Flash (DashScope)"), u"qwen3-asr-flash"_s),
+             Tr::tr("Alibaba Qwen3-ASR-Flash (DashScope)"), u"qwen3-asr-flash"_s),
         make(u"dashscope-qwen-asr-compatible"_s, u"dashscope-qwen-asr-compatible"_s,
-             tr("Alibaba Qwen3-ASR-Flash (DashScope, OpenAI-compatible mode)"),
+             Tr::tr("Alibaba Qwen3-ASR-Flash (DashScope, OpenAI-compatible mode)"),
              u"qwen3-asr-flash"_s),
-        make(u"qwen-omni"_s, u"dashscope-omni"_s, tr("Alibaba Qwen-Omni (DashScope)"),
+        make(u"qwen-omni"_s, u"dashscope-omni"_s, Tr::tr("Alibaba Qwen-Omni (DashScope)"),
              u"qwen3-omni-flash"_s),
     };
 }
@@ -167,7 +166,7 @@ createDashScopeTranscriptionClient(const ProviderProfile &profile, QNetworkAcces
                                  : DashScopeApi::Compatible;
     if (!isDashScopeKind(profile.kind))
         return makeError(ErrorCode::UnsupportedFormat,
-                         tr("\"%1\" is not a DashScope provider kind.").arg(profile.kind));
+                         Tr::tr("\"%1\" is not a DashScope provider kind.").arg(profile.kind));
     if (std::optional<Error> problem = dashScopeProfileProblem(profile, api, apiKey))
         return *problem;
     if (async)

@@ -14,10 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashScope", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DashScope)
+};
 
 constexpr int kTransferTimeoutMs = 300000; // the service itself gives up after ~300 s
 
@@ -106,14 +105,14 @@ DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
     if (std::optional<Error> problem = dashScopeProfileProblem(profile, api, apiKey))
         co_return *problem;
     if (!nam)
-        co_return makeError(ErrorCode::Cancelled, tr("Shutting down."));
+        co_return makeError(ErrorCode::Cancelled, Tr::tr("Shutting down."));
     if (request.translateToEnglish)
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("%1 cannot translate to English.").arg(name));
+                            Tr::tr("%1 cannot translate to English.").arg(name));
     if (caps.maxDurationMs > 0 && request.durationMs > caps.maxDurationMs)
         co_return makeError(
             ErrorCode::InvalidArgument,
-            tr("The audio is too long for %1 (%2; at most %3 per request).")
+            Tr::tr("The audio is too long for %1 (%2; at most %3 per request).")
                 .arg(name, formatDuration(request.durationMs), formatDuration(caps.maxDurationMs)));
     const QUrl base = dashScopeBaseUrl(profile, api);
 
@@ -124,7 +123,7 @@ DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
         const QFileInfo info(request.audioPath);
         QFile file(request.audioPath);
         if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
-            Error e = makeError(ErrorCode::IoError, tr("The audio file cannot be read."));
+            Error e = makeError(ErrorCode::IoError, Tr::tr("The audio file cannot be read."));
             e.file = request.audioPath;
             co_return e;
         }
@@ -132,8 +131,8 @@ DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
         if ((info.size() + 2) / 3 * 4 > kDashScopeMaxDataUrlBytes)
             co_return makeError(
                 ErrorCode::InvalidArgument,
-                tr("The audio file is too large for %1 (%2 MB; at most about "
-                   "%3 MB, 10 MB after Base64 encoding).")
+                Tr::tr("The audio file is too large for %1 (%2 MB; at most about "
+                       "%3 MB, 10 MB after Base64 encoding).")
                     .arg(name)
                     .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
                     .arg(double(kDashScopeMaxDataUrlBytes) * 3 / 4 / 1048576.0, 0, 'f', 1));
@@ -147,8 +146,8 @@ DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
         audio = prefix + QString::fromLatin1(file.readAll().toBase64());
         if (audio.size() > kDashScopeMaxDataUrlBytes)
             co_return makeError(ErrorCode::InvalidArgument,
-                                tr("The audio file is too large for %1 (more than 10 MB after "
-                                   "Base64 encoding).")
+                                Tr::tr("The audio file is too large for %1 (more than 10 MB after "
+                                       "Base64 encoding).")
                                     .arg(name));
     } else {
         format = QFileInfo(QUrl(audio).path()).suffix().toLower();
@@ -234,8 +233,8 @@ DashScopeQwenAsrClient::transcribe(TranscriptionRequest request,
         const QString finish = state->stream.result().finishReason;
         if (!state->stream.done() && (finish.isEmpty() || finish == u"null")) {
             Error e = makeError(ErrorCode::ParseError,
-                                tr("The transcript stream of %1 ended before it was complete; "
-                                   "try again.")
+                                Tr::tr("The transcript stream of %1 ended before it was complete; "
+                                       "try again.")
                                     .arg(name),
                                 QString::fromUtf8(state->raw.right(200)));
             e.httpStatus = response->status;

@@ -6,10 +6,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashScope", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DashScope)
+};
 
 const QString kNativePath = u"/api/v1"_s;
 const QString kCompatiblePath = u"/compatible-mode/v1"_s;
@@ -48,13 +47,13 @@ QStringList dashScopeRegions()
 QString dashScopeRegionName(const QString &region)
 {
     if (region == u"beijing")
-        return tr("China (Beijing)");
+        return Tr::tr("China (Beijing)");
     if (region == u"singapore")
-        return tr("International (Singapore)");
+        return Tr::tr("International (Singapore)");
     if (region == u"us")
-        return tr("US (Virginia)");
+        return Tr::tr("US (Virginia)");
     if (region == u"workspace")
-        return tr("Workspace-dedicated host");
+        return Tr::tr("Workspace-dedicated host");
     return region;
 }
 
@@ -144,19 +143,21 @@ std::optional<Error> dashScopeProfileProblem(const ProviderProfile &profile, Das
     const QString name = dashScopeProviderName(profile);
     const QUrl base = dashScopeBaseUrl(profile, api);
     if (base.isEmpty() && profile.baseUrl.isEmpty() && profile.region == u"workspace")
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("%1 uses a workspace-dedicated host but names no workspace. Set the "
-                            "workspace id in Settings.")
-                             .arg(name));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("%1 uses a workspace-dedicated host but names no workspace. Set the "
+                   "workspace id in Settings.")
+                .arg(name));
     if (base.isEmpty() && profile.baseUrl.isEmpty() && profile.region == u"us")
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("%1: the US region of DashScope has no OpenAI-compatible mode for this "
-                            "model. Use the native DashScope profile or another region.")
-                             .arg(name));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("%1: the US region of DashScope has no OpenAI-compatible mode for this "
+                   "model. Use the native DashScope profile or another region.")
+                .arg(name));
     if (!base.isValid() || base.host().isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1 has no valid base URL. Choose a region or set a base URL in "
-                            "Settings.")
+                         Tr::tr("%1 has no valid base URL. Choose a region or set a base URL in "
+                                "Settings.")
                              .arg(name));
     ProviderProfile resolved = profile;
     resolved.baseUrl = base;
@@ -165,8 +166,8 @@ std::optional<Error> dashScopeProfileProblem(const ProviderProfile &profile, Das
     if (apiKey.isEmpty())
         return makeError(
             ErrorCode::InvalidArgument,
-            tr("No API key is set for %1. Add one in Settings or set the environment "
-               "variable %2.")
+            Tr::tr("No API key is set for %1. Add one in Settings or set the environment "
+                   "variable %2.")
                 .arg(name, profile.keyName.isEmpty() ? u"DASHSCOPE_API_KEY"_s : profile.keyName));
     return std::nullopt;
 }
@@ -182,14 +183,16 @@ Error withDashScopeRegionHint(Error error, const ProviderProfile &profile, const
     if (region.isEmpty())
         region = profile.region;
     if (region.isEmpty())
-        error.message = tr("%1 rejected the API key (InvalidApiKey). DashScope keys work only in "
-                           "the region they were created in: check that the key and the region "
-                           "of this profile (host %2) match.")
-                            .arg(name, base.host());
+        error.message =
+            Tr::tr("%1 rejected the API key (InvalidApiKey). DashScope keys work only in "
+                   "the region they were created in: check that the key and the region "
+                   "of this profile (host %2) match.")
+                .arg(name, base.host());
     else
-        error.message = tr("%1 rejected the API key (InvalidApiKey). DashScope keys work only in "
-                           "the region they were created in: check that this key belongs to %2 "
-                           "(host %3), or change the region of this profile.")
-                            .arg(name, dashScopeRegionName(region), base.host());
+        error.message =
+            Tr::tr("%1 rejected the API key (InvalidApiKey). DashScope keys work only in "
+                   "the region they were created in: check that this key belongs to %2 "
+                   "(host %3), or change the region of this profile.")
+                .arg(name, dashScopeRegionName(region), base.host());
     return error;
 }

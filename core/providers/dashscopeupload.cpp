@@ -16,10 +16,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DashScope", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(DashScope)
+};
 
 bool isLoopback(const QUrl &url)
 {
@@ -64,7 +63,7 @@ QCoro::Task<Result<QString>> uploadToDashScopeStorage(QNetworkAccessManager *nam
         control = std::make_shared<HttpControl>();
     const QFileInfo info(request.filePath);
     if (!info.isFile() || !info.isReadable()) {
-        Error e = makeError(ErrorCode::IoError, tr("The audio file cannot be read."));
+        Error e = makeError(ErrorCode::IoError, Tr::tr("The audio file cannot be read."));
         e.file = request.filePath;
         co_return e;
     }
@@ -89,19 +88,20 @@ QCoro::Task<Result<QString>> uploadToDashScopeStorage(QNetworkAccessManager *nam
         co_return policy.error();
     if (policy->maxFileSizeMb > 0 && info.size() > policy->maxFileSizeMb * 1024 * 1024)
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("The audio file is too large for DashScope's temporary storage "
-                               "(%1 MB; at most %2 MB for this model).")
+                            Tr::tr("The audio file is too large for DashScope's temporary storage "
+                                   "(%1 MB; at most %2 MB for this model).")
                                 .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
                                 .arg(policy->maxFileSizeMb));
     const QUrl host(policy->uploadHost);
     if (!host.isValid() || host.host().isEmpty() ||
         (host.scheme() != u"https" && host.scheme() != u"http"))
-        co_return makeError(ErrorCode::Provider, tr("DashScope named an invalid upload address."),
+        co_return makeError(ErrorCode::Provider,
+                            Tr::tr("DashScope named an invalid upload address."),
                             policy->uploadHost);
     if (host.scheme() == u"http" && !isLoopback(host) && !request.allowPlainHttp)
         co_return makeError(ErrorCode::Provider,
-                            tr("DashScope asked for an upload over plain http to %1; the audio "
-                               "would travel unencrypted, so it was not sent.")
+                            Tr::tr("DashScope asked for an upload over plain http to %1; the audio "
+                                   "would travel unencrypted, so it was not sent.")
                                 .arg(host.host()));
 
     // 2. The OSS PostObject form; OSS gets no Authorization (the policy signs the upload).
@@ -127,11 +127,11 @@ QCoro::Task<Result<QString>> uploadToDashScopeStorage(QNetworkAccessManager *nam
         if (e.httpStatus > 0) {
             // OSS answers XML (<Error><Code>..); providerHttpError took its Code and Message.
             e.message = e.httpStatus == 403
-                            ? tr("Uploading the audio to DashScope's temporary storage was "
-                                 "refused (HTTP 403); the upload policy may have expired. Try "
-                                 "again.")
-                            : tr("Uploading the audio to DashScope's temporary storage failed "
-                                 "(HTTP %1).")
+                            ? Tr::tr("Uploading the audio to DashScope's temporary storage was "
+                                     "refused (HTTP 403); the upload policy may have expired. Try "
+                                     "again.")
+                            : Tr::tr("Uploading the audio to DashScope's temporary storage failed "
+                                     "(HTTP %1).")
                                   .arg(e.httpStatus);
         }
         co_return e;

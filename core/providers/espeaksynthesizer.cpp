@@ -13,10 +13,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EspeakSynthesizer", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(EspeakSynthesizer)
+};
 
 std::mutex &espeakMutex()
 {
@@ -53,8 +52,9 @@ int collect(short *wav, int count, espeak_EVENT *events)
 
 Error noEngine()
 {
-    return makeError(ErrorCode::NotFound,
-                     tr("eSpeak NG could not start. Install the Debian package espeak-ng-data."));
+    return makeError(
+        ErrorCode::NotFound,
+        Tr::tr("eSpeak NG could not start. Install the Debian package espeak-ng-data."));
 }
 
 } // namespace
@@ -77,11 +77,11 @@ Result<SynthesizedSpeech> espeakSynthesize(const QString &text, const QString &v
                                            const std::atomic_bool *cancel)
 {
     if (text.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("There is no text to speak."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("There is no text to speak."));
     if (!(speed >= 0.25 && speed <= 4.0))
         return makeError(
             ErrorCode::InvalidArgument,
-            tr("The speaking speed must be between 0.25 and 4.0 (got %1).").arg(speed));
+            Tr::tr("The speaking speed must be between 0.25 and 4.0 (got %1).").arg(speed));
     const double wantedWpm = espeakRATE_NORMAL * speed;
     const int wpm =
         int(std::clamp(std::lround(wantedWpm), long(espeakRATE_MINIMUM), long(espeakRATE_MAXIMUM)));
@@ -106,7 +106,7 @@ Result<SynthesizedSpeech> espeakSynthesize(const QString &text, const QString &v
         const QByteArray name = wanted.toUtf8();
         if (!known || espeak_SetVoiceByName(name.constData()) != EE_OK)
             return makeError(ErrorCode::InvalidArgument,
-                             tr("eSpeak NG has no voice \"%1\".").arg(voice));
+                             Tr::tr("eSpeak NG has no voice \"%1\".").arg(voice));
         espeak_SetParameter(espeakRATE, wpm, 0);
         espeak_SetSynthCallback(collect);
         const QByteArray utf8 = text.toUtf8();
@@ -114,10 +114,11 @@ Result<SynthesizedSpeech> espeakSynthesize(const QString &text, const QString &v
                                             POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &state);
         espeak_Synchronize();
         if (r != EE_OK)
-            return makeError(ErrorCode::Internal, tr("eSpeak NG could not synthesise the text."));
+            return makeError(ErrorCode::Internal,
+                             Tr::tr("eSpeak NG could not synthesise the text."));
     }
     if (cancel && cancel->load())
-        return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+        return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
 
     SynthesizedSpeech out;
     out.sampleRate = rate;

@@ -14,10 +14,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LocalTranscriber", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(LocalTranscriber)
+};
 
 constexpr qint64 kJoinPauseMs = 400; // pauses shorter than this stay inside one utterance
 constexpr qint64 kPaddingMs = 150;   // silence kept around an utterance helps the recogniser
@@ -162,7 +161,7 @@ Result<Transcript> transcribeLocally(const QString &path, const LocalTranscripti
     for (QFuture<void> &f : running)
         f.waitForFinished();
     if (cancel && *cancel)
-        return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+        return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
     if (firstError)
         return *firstError;
 

@@ -15,11 +15,6 @@ using namespace openai_detail;
 
 namespace openai_detail {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OpenAiClient", text);
-}
-
 QString providerName(const ProviderProfile &p)
 {
     return !p.displayName.isEmpty() ? p.displayName : !p.id.isEmpty() ? p.id : p.kind;
@@ -53,13 +48,13 @@ std::optional<Error> profileProblem(const ProviderProfile &profile, const QByteA
     const QString name = providerName(profile);
     if (!profile.baseUrl.isValid() || profile.baseUrl.host().isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1 has no valid base URL. Set one in Settings.").arg(name));
+                         Tr::tr("%1 has no valid base URL. Set one in Settings.").arg(name));
     if (const QString insecure = insecureUrlProblem(profile); !insecure.isEmpty())
         return makeError(ErrorCode::InvalidArgument, insecure);
     if (apiKey.isEmpty() && profile.needsKey())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("No API key is set for %1. Add one in Settings or set the "
-                            "environment variable %2.")
+                         Tr::tr("No API key is set for %1. Add one in Settings or set the "
+                                "environment variable %2.")
                              .arg(name, profile.keyName));
     return std::nullopt;
 }
@@ -261,28 +256,28 @@ OpenAiTranscriptionClient::transcribe(TranscriptionRequest request,
     if (!control)
         control = std::make_shared<HttpControl>();
     if (!nam)
-        co_return makeError(ErrorCode::Cancelled, tr("Shutting down."));
+        co_return makeError(ErrorCode::Cancelled, Tr::tr("Shutting down."));
     if (std::optional<Error> problem = profileProblem(profile, apiKey))
         co_return *problem;
     const QFileInfo info(request.audioPath);
     if (!info.isFile() || !info.isReadable()) {
-        Error e = makeError(ErrorCode::IoError, tr("The audio file cannot be read."));
+        Error e = makeError(ErrorCode::IoError, Tr::tr("The audio file cannot be read."));
         e.file = request.audioPath;
         co_return e;
     }
     if (caps.maxUploadBytes > 0 && info.size() > caps.maxUploadBytes)
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("The audio file is too large for %1 (%2 MB; at most %3 MB).")
+                            Tr::tr("The audio file is too large for %1 (%2 MB; at most %3 MB).")
                                 .arg(name)
                                 .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
                                 .arg(double(caps.maxUploadBytes) / 1048576.0, 0, 'f', 1));
     if (request.translateToEnglish && !caps.translation)
         co_return makeError(
             ErrorCode::InvalidArgument,
-            tr("%1 cannot translate to English with the model %2.").arg(name, profile.model));
+            Tr::tr("%1 cannot translate to English with the model %2.").arg(name, profile.model));
     if (request.temperature && !(*request.temperature >= 0.0 && *request.temperature <= 1.0))
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("The temperature must be between 0 and 1."));
+                            Tr::tr("The temperature must be between 0 and 1."));
 
     const OpenAiResponseFormat format = chooseFormat(profile, caps);
     const bool stream = caps.streaming && bool(progress.onPartialText) &&
@@ -339,8 +334,8 @@ OpenAiTranscriptionClient::transcribe(TranscriptionRequest request,
         if (transcript && !streamState->parser.complete()) {
             // Part of the text, not all of it: never a result (the parser alone accepts it).
             Error e = makeError(ErrorCode::ParseError,
-                                tr("The transcript stream ended before it was complete; try "
-                                   "again."),
+                                Tr::tr("The transcript stream ended before it was complete; try "
+                                       "again."),
                                 QString::fromUtf8(streamState->raw.right(200)));
             e.retryable = true;
             transcript = e;
@@ -352,7 +347,7 @@ OpenAiTranscriptionClient::transcribe(TranscriptionRequest request,
     if (!transcript) {
         // The parsers speak of "the service"; the user needs to know which one.
         Error e = withRequest(transcript.error(), *response);
-        e.message = tr("%1: %2").arg(name, e.message);
+        e.message = Tr::tr("%1: %2").arg(name, e.message);
         co_return e;
     }
     transcript->provider = profile.id;

@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringView>
 #include <QUrl>
@@ -20,9 +21,13 @@ namespace openai_detail {
 // override it with the "transfer_timeout_ms" option.
 inline constexpr int kDefaultTransferTimeoutMs = 600000;
 
-QString tr(const char *text);                   // QCoreApplication::translate("OpenAiClient", text)
-QString providerName(const ProviderProfile &p); // display name, else id, else kind
-QString option(const ProviderProfile &p, const char *key);              // trimmed string option
+// Messages of both clients share one translation context.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(OpenAiClient)
+};
+
+QString providerName(const ProviderProfile &p);            // display name, else id, else kind
+QString option(const ProviderProfile &p, const char *key); // trimmed string option
 int intOption(const ProviderProfile &p, const char *key, int fallback); // > 0, else fallback
 // `path` appended to the base URL's path ("https://h/v1/" + "/audio/speech").
 QUrl endpoint(const QUrl &base, QStringView path);

@@ -17,10 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OpenAiClient", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(OpenAiClient)
+};
 
 // Larger times are nonsense (115 days) and would overflow the conversion to ms.
 constexpr double kMaxSeconds = 1e7;
@@ -42,9 +41,10 @@ bool looksLikeHtml(const QByteArray &trimmed)
 
 Error htmlError(const QByteArray &body)
 {
-    return parseError(tr("The service sent a web page (HTML) instead of a transcript. Check the "
-                         "base URL: it usually ends with the API version, such as /v1."),
-                      body);
+    return parseError(
+        Tr::tr("The service sent a web page (HTML) instead of a transcript. Check the "
+               "base URL: it usually ends with the API version, such as /v1."),
+        body);
 }
 
 // An {"error": ...} object answered with a success status (some gateways do that).
@@ -54,10 +54,10 @@ Error serviceError(const QJsonValue &error, const QByteArray &body)
     QString message = error.isString() ? error.toString() : o.value(u"message"_s).toString();
     if (message.isEmpty())
         message = excerpt(body);
-    Error e = makeError(
-        ErrorCode::Provider,
-        tr("The service answered with an error instead of a transcript: %1").arg(message.left(300)),
-        excerpt(body));
+    Error e = makeError(ErrorCode::Provider,
+                        Tr::tr("The service answered with an error instead of a transcript: %1")
+                            .arg(message.left(300)),
+                        excerpt(body));
     const QJsonValue code = o.value(u"code"_s);
     e.providerCode = code.isDouble() ? QString::number(qint64(code.toDouble())) : code.toString();
     return e;
@@ -68,7 +68,8 @@ Result<QJsonObject> jsonObject(const QByteArray &body)
 {
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
-        return parseError(tr("The service sent an empty response instead of a transcript."), body);
+        return parseError(Tr::tr("The service sent an empty response instead of a transcript."),
+                          body);
     if (looksLikeHtml(trimmed))
         return htmlError(body);
     QJsonParseError err;
@@ -79,18 +80,18 @@ Result<QJsonObject> jsonObject(const QByteArray &body)
                                err.error == QJsonParseError::UnterminatedString ||
                                err.offset >= trimmed.size() - 1;
         if (truncated)
-            return parseError(tr("The response of the service ends in the middle of its JSON "
-                                 "(truncated after %1 bytes).")
+            return parseError(Tr::tr("The response of the service ends in the middle of its JSON "
+                                     "(truncated after %1 bytes).")
                                   .arg(trimmed.size()),
                               body);
-        return parseError(tr("The response of the service is not valid JSON (%1 at byte %2).")
+        return parseError(Tr::tr("The response of the service is not valid JSON (%1 at byte %2).")
                               .arg(err.errorString())
                               .arg(err.offset),
                           body);
     }
     if (!doc.isObject())
-        return parseError(tr("The response of the service is JSON but not a transcript object."),
-                          body);
+        return parseError(
+            Tr::tr("The response of the service is JSON but not a transcript object."), body);
     const QJsonObject o = doc.object();
     if (o.contains(u"error"_s) && !o.value(u"error"_s).isNull() && !o.contains(u"text"_s))
         return serviceError(o.value(u"error"_s), body);
@@ -136,14 +137,14 @@ Result<TranscriptSegment> readSegment(const QJsonValue &v, qsizetype index)
     const QString number = QString::number(index + 1);
     if (!v.isObject())
         return makeError(ErrorCode::ParseError,
-                         tr("Segment %1 of the response is not an object.").arg(number));
+                         Tr::tr("Segment %1 of the response is not an object.").arg(number));
     const QJsonObject o = v.toObject();
     const std::optional<qint64> start = toMs(o.value(u"start"_s));
     const std::optional<qint64> end = toMs(o.value(u"end"_s));
     if (!start || !end)
         return makeError(
             ErrorCode::ParseError,
-            tr("Segment %1 of the response has no valid start and end time.").arg(number),
+            Tr::tr("Segment %1 of the response has no valid start and end time.").arg(number),
             compactJson(v).left(200));
     TranscriptSegment s;
     s.start = *start;
@@ -163,9 +164,10 @@ Result<Word> readWord(const QJsonValue &v, qsizetype index)
     const std::optional<qint64> start = toMs(o.value(u"start"_s));
     const std::optional<qint64> end = toMs(o.value(u"end"_s));
     if (!v.isObject() || !start || !end)
-        return makeError(ErrorCode::ParseError,
-                         tr("Word %1 of the response has no valid start and end time.").arg(number),
-                         compactJson(v).left(200));
+        return makeError(
+            ErrorCode::ParseError,
+            Tr::tr("Word %1 of the response has no valid start and end time.").arg(number),
+            compactJson(v).left(200));
     Word w;
     w.start = *start;
     w.end = std::max(*end, *start);
@@ -190,7 +192,7 @@ Result<Transcript> parseTimedJson(const QJsonObject &o, const QByteArray &body)
     if (!duration.isUndefined() && !duration.isNull()) {
         const std::optional<qint64> ms = toMs(duration);
         if (!ms)
-            return parseError(tr("The duration in the response is not a valid number."), body);
+            return parseError(Tr::tr("The duration in the response is not a valid number."), body);
         t.duration = *ms;
     }
     const QJsonValue segments = o.value(u"segments"_s);
@@ -199,10 +201,11 @@ Result<Transcript> parseTimedJson(const QJsonObject &o, const QByteArray &body)
     if ((!segments.isUndefined() && !segments.isNull() && !segments.isArray()) ||
         (!words.isUndefined() && !words.isNull() && !words.isArray()) ||
         (!text.isUndefined() && !text.isNull() && !text.isString()))
-        return parseError(tr("The response has segments, words or text of the wrong type."), body);
-    if (!text.isString() && !segments.isArray() && !words.isArray())
-        return parseError(tr("The response contains no transcript (no text, segments or words)."),
+        return parseError(Tr::tr("The response has segments, words or text of the wrong type."),
                           body);
+    if (!text.isString() && !segments.isArray() && !words.isArray())
+        return parseError(
+            Tr::tr("The response contains no transcript (no text, segments or words)."), body);
     const QJsonArray segmentArray = segments.toArray();
     for (qsizetype i = 0; i < segmentArray.size(); ++i) {
         Result<TranscriptSegment> s = readSegment(segmentArray.at(i), i);
@@ -240,7 +243,7 @@ Result<Transcript> fromCues(const Result<SubtitleData> &data, const QByteArray &
     if (!data)
         return makeError(
             ErrorCode::ParseError,
-            tr("The subtitles in the response cannot be read: %1").arg(data.error().message),
+            Tr::tr("The subtitles in the response cannot be read: %1").arg(data.error().message),
             excerpt(body));
     Transcript t;
     for (const Cue &cue : data->cues) {
@@ -323,7 +326,7 @@ Result<Transcript> parseOpenAiJson(const QByteArray &body)
         // A server that answered verbose_json anyway (segments without top-level text).
         if (o->value(u"segments"_s).isArray() || o->value(u"words"_s).isArray())
             return parseTimedJson(*o, body);
-        return parseError(tr("The response contains no transcript text."), body);
+        return parseError(Tr::tr("The response contains no transcript text."), body);
     }
     if (o->value(u"segments"_s).isArray() || o->value(u"words"_s).isArray())
         return parseTimedJson(*o, body);
@@ -415,8 +418,8 @@ void OpenAiTranscriptStream::event(const QByteArray &data)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        m_error =
-            parseError(tr("The service sent a malformed event in its transcript stream."), data);
+        m_error = parseError(Tr::tr("The service sent a malformed event in its transcript stream."),
+                             data);
         return;
     }
     const QJsonObject o = doc.object();
@@ -448,7 +451,7 @@ Result<Transcript> OpenAiTranscriptStream::result() const
         return *m_error;
     if (!m_sawTranscript)
         return makeError(ErrorCode::ParseError,
-                         tr("The transcript stream of the service ended without any text."));
+                         Tr::tr("The transcript stream of the service ended without any text."));
     Transcript t;
     t.text = m_text.trimmed();
     t.segments = m_segments;

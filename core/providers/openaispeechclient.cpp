@@ -73,16 +73,16 @@ OpenAiSpeechClient::synthesize(SpeechRequest request, std::shared_ptr<HttpContro
 
     // Everything is checked before the first request.
     if (request.text.trimmed().isEmpty())
-        co_return makeError(ErrorCode::InvalidArgument, tr("There is no text to speak."));
+        co_return makeError(ErrorCode::InvalidArgument, Tr::tr("There is no text to speak."));
     if (!(request.speed >= 0.25 && request.speed <= 4.0))
         co_return makeError(
             ErrorCode::InvalidArgument,
-            tr("The speech speed must be between 0.25 and 4.0 (it is %1).").arg(request.speed));
+            Tr::tr("The speech speed must be between 0.25 and 4.0 (it is %1).").arg(request.speed));
     const QString format = request.format.isEmpty() ? u"mp3"_s : request.format.toLower();
     const QStringList formats = speechFormats(profile);
     if (!formats.contains(format))
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("%1 cannot produce the audio format \"%2\". Choose one of: %3.")
+                            Tr::tr("%1 cannot produce the audio format \"%2\". Choose one of: %3.")
                                 .arg(name, request.format, formats.join(u", ")));
     const QString optModel = option(profile, "speech_model");
     const QString model = optModel.isEmpty() ? profile.model : optModel;
@@ -90,12 +90,12 @@ OpenAiSpeechClient::synthesize(SpeechRequest request, std::shared_ptr<HttpContro
         request.voice.trimmed().isEmpty() ? defaultVoice(profile, model) : request.voice.trimmed();
     if (profile.kind == u"openai" && !kOpenAiVoices.contains(voice))
         co_return makeError(ErrorCode::InvalidArgument,
-                            tr("OpenAI has no voice \"%1\". Choose one of: %2.")
+                            Tr::tr("OpenAI has no voice \"%1\". Choose one of: %2.")
                                 .arg(voice, kOpenAiVoices.join(u", ")));
     if (std::optional<Error> problem = profileProblem(profile, apiKey))
         co_return *problem;
     if (!nam)
-        co_return makeError(ErrorCode::Cancelled, tr("Shutting down."));
+        co_return makeError(ErrorCode::Cancelled, Tr::tr("Shutting down."));
 
     const int pcmRate = intOption(profile, "pcm_sample_rate", kDefaultPcmRate);
     SynthesizedSpeech out;
@@ -127,7 +127,7 @@ OpenAiSpeechClient::synthesize(SpeechRequest request, std::shared_ptr<HttpContro
                 providerHttpError(name, response->status, response->body, response->headers);
             co_return withRequest(
                 makeError(ErrorCode::ParseError,
-                          tr("%1 answered without audio: %2").arg(name, said.detail.left(300)),
+                          Tr::tr("%1 answered without audio: %2").arg(name, said.detail.left(300)),
                           QString::fromUtf8(response->body.left(200))),
                 *response);
         }
@@ -138,7 +138,7 @@ OpenAiSpeechClient::synthesize(SpeechRequest request, std::shared_ptr<HttpContro
             QtConcurrent::run(decodeAudioBytes, response->body, format, out.sampleRate, pcmRate);
         Result<DecodedAudio> decoded = co_await decoding;
         if (control->isCancelled())
-            co_return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+            co_return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
         if (!decoded)
             co_return withRequest(decoded.error(), *response);
         if (out.sampleRate == 0)

@@ -9,10 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProviderError", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ProviderError)
+};
 
 QString jsonText(const QJsonValue &v)
 {
@@ -72,7 +71,8 @@ Parsed parseBody(const QByteArray &body)
         static const QRegularExpression title(QStringLiteral("<title>([^<]*)</title>"),
                                               QRegularExpression::CaseInsensitiveOption);
         const auto m = title.match(text);
-        text = m.hasMatch() ? m.captured(1).trimmed() : tr("an HTML page instead of a response");
+        text =
+            m.hasMatch() ? m.captured(1).trimmed() : Tr::tr("an HTML page instead of a response");
     }
     p.message = text.left(300);
     return p;
@@ -91,38 +91,40 @@ bool isQuotaOrBilling(const QString &code, const QString &type)
 QString userMessage(const QString &provider, int status, const Parsed &p)
 {
     if (isQuotaOrBilling(p.code, p.type))
-        return tr("%1 refused the request because the account has no quota or credit left. Check "
-                  "the plan and billing of this account.")
+        return Tr::tr(
+                   "%1 refused the request because the account has no quota or credit left. Check "
+                   "the plan and billing of this account.")
             .arg(provider);
     switch (status) {
     case 400:
     case 422:
-        return tr("%1 rejected the request as invalid.").arg(provider);
+        return Tr::tr("%1 rejected the request as invalid.").arg(provider);
     case 401:
-        return tr("%1 rejected the API key. Check the key in Settings (and that it belongs to "
-                  "this provider and region).")
+        return Tr::tr("%1 rejected the API key. Check the key in Settings (and that it belongs to "
+                      "this provider and region).")
             .arg(provider);
     case 403:
-        return tr("%1 refused access: the key is not allowed to use this model or service.")
+        return Tr::tr("%1 refused access: the key is not allowed to use this model or service.")
             .arg(provider);
     case 404:
-        return tr("%1 does not know this address or model. Check the base URL and the model name.")
+        return Tr::tr(
+                   "%1 does not know this address or model. Check the base URL and the model name.")
             .arg(provider);
     case 408:
-        return tr("%1 timed out waiting for the request.").arg(provider);
+        return Tr::tr("%1 timed out waiting for the request.").arg(provider);
     case 413:
-        return tr("The file is too large for %1.").arg(provider);
+        return Tr::tr("The file is too large for %1.").arg(provider);
     case 415:
-        return tr("%1 cannot read this audio format.").arg(provider);
+        return Tr::tr("%1 cannot read this audio format.").arg(provider);
     case 429:
-        return tr("%1 is rate limiting requests; try again later or lower the concurrency.")
+        return Tr::tr("%1 is rate limiting requests; try again later or lower the concurrency.")
             .arg(provider);
     default:
         break;
     }
     if (status >= 500)
-        return tr("%1 had a server error (HTTP %2).").arg(provider).arg(status);
-    return tr("%1 answered with HTTP %2.").arg(provider).arg(status);
+        return Tr::tr("%1 had a server error (HTTP %2).").arg(provider).arg(status);
+    return Tr::tr("%1 answered with HTTP %2.").arg(provider).arg(status);
 }
 
 } // namespace
@@ -189,30 +191,31 @@ Error providerNetworkError(const QString &provider, QNetworkReply::NetworkError 
     bool retryable = true;
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
-        message = tr("%1 refused the connection. Check the base URL and that the server runs.");
+        message = Tr::tr("%1 refused the connection. Check the base URL and that the server runs.");
         break;
     case QNetworkReply::HostNotFoundError:
-        message = tr("The address of %1 could not be found. Check the base URL and the network.");
+        message =
+            Tr::tr("The address of %1 could not be found. Check the base URL and the network.");
         break;
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // Qt reports a transfer timeout as cancelled
-        message = tr("%1 did not answer in time.");
+        message = Tr::tr("%1 did not answer in time.");
         break;
     case QNetworkReply::RemoteHostClosedError:
-        message = tr("%1 closed the connection before answering.");
+        message = Tr::tr("%1 closed the connection before answering.");
         break;
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
-        message = tr("The secure connection to %1 failed: its certificate is not trusted.");
+        message = Tr::tr("The secure connection to %1 failed: its certificate is not trusted.");
         retryable = false;
         break;
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
-        message = tr("The base URL of %1 is not a valid http(s) address.");
+        message = Tr::tr("The base URL of %1 is not a valid http(s) address.");
         retryable = false;
         break;
     default:
-        message = tr("The connection to %1 failed.");
+        message = Tr::tr("The connection to %1 failed.");
         break;
     }
     Error e = makeError(ErrorCode::Network, message.arg(provider), errorString);

@@ -8,10 +8,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProviderProfile", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ProviderProfile)
+};
 
 const QStringList kOpenAiFormats{
     QStringLiteral("flac"), QStringLiteral("mp3"),  QStringLiteral("mp4"),
@@ -133,14 +132,14 @@ QList<ProviderProfile> builtInProfiles()
         return p;
     };
     QList<ProviderProfile> profiles{
-        make("local", "local", tr("Offline (PocketSphinx)"), "", "en-us", ""),
+        make("local", "local", Tr::tr("Offline (PocketSphinx)"), "", "en-us", ""),
         make("openai", "openai", QStringLiteral("OpenAI"), "https://api.openai.com/v1", "whisper-1",
              "OPENAI_API_KEY"),
         make("llmprovider", "llmprovider", QStringLiteral("LLMProvider"),
              "https://platform.llmprovider.ai/v1", "paraformer-v2", "LLMPROVIDER_API_KEY"),
         make("siliconflow", "siliconflow", QStringLiteral("SiliconFlow"),
              "https://api.siliconflow.cn/v1", "FunAudioLLM/SenseVoiceSmall", "SILICONFLOW_API_KEY"),
-        make("custom", "openai-compatible", tr("Custom OpenAI-compatible server"),
+        make("custom", "openai-compatible", Tr::tr("Custom OpenAI-compatible server"),
              "http://127.0.0.1:8080/v1", "whisper-1", "CAPTIONEER_CUSTOM_API_KEY"),
     };
     profiles.append(dashScopeBuiltInProfiles());
@@ -162,7 +161,8 @@ QString insecureUrlProblem(const ProviderProfile &profile)
     if (url.scheme() == u"https" || profile.kind == u"local")
         return {};
     if (url.scheme() != u"http")
-        return tr("The base URL of %1 must start with https:// (or http:// for a local server).")
+        return Tr::tr(
+                   "The base URL of %1 must start with https:// (or http:// for a local server).")
             .arg(profile.displayName);
     const QString host = url.host();
     const QHostAddress address(host);
@@ -170,7 +170,7 @@ QString insecureUrlProblem(const ProviderProfile &profile)
         return {};
     if (profile.allowPlainHttp)
         return {};
-    return tr("%1 uses plain http to %2: the API key and your audio would travel unencrypted. "
-              "Use https, or confirm plain http for this profile in Settings.")
+    return Tr::tr("%1 uses plain http to %2: the API key and your audio would travel unencrypted. "
+                  "Use https, or confirm plain http for this profile in Settings.")
         .arg(profile.displayName, host);
 }

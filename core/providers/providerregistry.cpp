@@ -9,10 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProviderRegistry", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ProviderRegistry)
+};
 
 bool isOpenAiFamily(const QString &kind)
 {
@@ -26,7 +25,7 @@ Result<void> checkRemote(const ProviderProfile &profile, const QByteArray &apiKe
         return makeError(ErrorCode::InvalidArgument, problem);
     if (profile.needsKey() && apiKey.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1 needs an API key.").arg(profile.displayName));
+                         Tr::tr("%1 needs an API key.").arg(profile.displayName));
     return {};
 }
 
@@ -52,9 +51,9 @@ createTranscriptionClient(const ProviderProfile &profile, QNetworkAccessManager 
     if (isDashScopeKind(profile.kind)) // base URL from the region, own checks
         return createDashScopeTranscriptionClient(profile, nam, apiKey);
     if (!isOpenAiFamily(profile.kind))
-        return makeError(
-            ErrorCode::UnsupportedFormat,
-            tr("Captioneer cannot transcribe with providers of kind \"%1\".").arg(profile.kind));
+        return makeError(ErrorCode::UnsupportedFormat,
+                         Tr::tr("Captioneer cannot transcribe with providers of kind \"%1\".")
+                             .arg(profile.kind));
     if (auto ok = checkRemote(profile, apiKey); !ok)
         return ok.error();
     return std::unique_ptr<TranscriptionClient>(
@@ -68,9 +67,10 @@ Result<std::unique_ptr<SpeechClient>> createSpeechClient(const ProviderProfile &
     if (profile.kind == u"local" || profile.kind == u"espeak")
         return std::unique_ptr<SpeechClient>(new LocalSpeechClient());
     if (!isOpenAiFamily(profile.kind))
-        return makeError(ErrorCode::UnsupportedFormat,
-                         tr("Captioneer cannot synthesise speech with providers of kind \"%1\".")
-                             .arg(profile.kind));
+        return makeError(
+            ErrorCode::UnsupportedFormat,
+            Tr::tr("Captioneer cannot synthesise speech with providers of kind \"%1\".")
+                .arg(profile.kind));
     if (auto ok = checkRemote(profile, apiKey); !ok)
         return ok.error();
     return std::unique_ptr<SpeechClient>(new OpenAiSpeechClient(nam, profile, apiKey));
@@ -81,7 +81,7 @@ QList<ProviderProfile> builtInSpeechProfiles()
     ProviderProfile local;
     local.id = QStringLiteral("local");
     local.kind = QStringLiteral("espeak");
-    local.displayName = tr("Offline (eSpeak NG)");
+    local.displayName = Tr::tr("Offline (eSpeak NG)");
     local.model = QStringLiteral("en");
     local.builtIn = true;
     ProviderProfile openai;

@@ -11,10 +11,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SphinxRecognizer", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SphinxRecognizer)
+};
 
 // PocketSphinx logs verbosely to stderr; silence it once for the whole process.
 void quietLogs()
@@ -39,16 +38,17 @@ SphinxModel SphinxModel::debianDefault()
 
 Result<void> SphinxModel::check() const
 {
-    const QString hint = tr("Install the Debian package pocketsphinx-en-us, or choose model files "
-                            "in Settings.");
+    const QString hint =
+        Tr::tr("Install the Debian package pocketsphinx-en-us, or choose model files "
+               "in Settings.");
     if (!QFileInfo(acousticModel + QStringLiteral("/mdef")).exists())
         return makeError(ErrorCode::NotFound,
-                         tr("The speech recognition model is missing: %1.").arg(acousticModel) +
+                         Tr::tr("The speech recognition model is missing: %1.").arg(acousticModel) +
                              u' ' + hint);
     for (const QString &f : {languageModel, dictionary}) {
         if (!QFileInfo(f).isFile())
             return makeError(ErrorCode::NotFound,
-                             tr("The speech recognition model is missing: %1.").arg(f) + u' ' +
+                             Tr::tr("The speech recognition model is missing: %1.").arg(f) + u' ' +
                                  hint);
     }
     return {};
@@ -84,12 +84,13 @@ Result<std::unique_ptr<SphinxRecognizer>> SphinxRecognizer::create(const SphinxM
                             lm.constData(), "-dict", dict.constData(), nullptr);
     if (!d->config)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("The speech recognition model settings are not valid."));
+                         Tr::tr("The speech recognition model settings are not valid."));
     d->decoder = ps_init(d->config);
     if (!d->decoder)
-        return makeError(ErrorCode::ParseError,
-                         tr("The speech recognition model could not be loaded (are the files from "
-                            "the same model?)."));
+        return makeError(
+            ErrorCode::ParseError,
+            Tr::tr("The speech recognition model could not be loaded (are the files from "
+                   "the same model?)."));
     return std::unique_ptr<SphinxRecognizer>(new SphinxRecognizer(std::move(d)));
 }
 
@@ -97,7 +98,7 @@ Result<Words> SphinxRecognizer::recognize(const qint16 *samples, qint64 count, q
                                           const std::atomic_bool *cancel)
 {
     if (ps_start_utt(d->decoder) < 0)
-        return makeError(ErrorCode::Internal, tr("The recogniser could not start."));
+        return makeError(ErrorCode::Internal, Tr::tr("The recogniser could not start."));
     // The whole utterance in one call (full_utt): normalisation (CMN) then uses the utterance's
     // own mean, as PocketSphinx's batch decoder does, instead of a running estimate; measured on
     // the LibriVox clips this is the difference between matching the batch decoder's accuracy and
@@ -105,12 +106,12 @@ Result<Words> SphinxRecognizer::recognize(const qint16 *samples, qint64 count, q
     // cancellation is checked per utterance.
     if (cancel && cancel->load()) {
         ps_end_utt(d->decoder);
-        return makeError(ErrorCode::Cancelled, tr("Cancelled."));
+        return makeError(ErrorCode::Cancelled, Tr::tr("Cancelled."));
     }
     if (ps_process_raw(d->decoder, reinterpret_cast<const int16 *>(samples), size_t(count), FALSE,
                        TRUE) < 0) {
         ps_end_utt(d->decoder);
-        return makeError(ErrorCode::Internal, tr("The recogniser failed on this audio."));
+        return makeError(ErrorCode::Internal, Tr::tr("The recogniser failed on this audio."));
     }
     ps_end_utt(d->decoder);
 

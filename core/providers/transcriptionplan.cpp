@@ -14,10 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("TranscriptionPipeline", text, nullptr, n);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TranscriptionPipeline)
+};
 
 // Encoded sizes are estimates (FLAC's is an upper bound for speech, Opus/MP3 are close to exact)
 // and the multipart request adds headers: keep 5% of the provider's byte limit free.
@@ -207,18 +206,18 @@ QString formatName(const EncodeOptions &encode)
     case ChunkFormat::Flac:
         return u"FLAC"_s;
     case ChunkFormat::Mp3:
-        return tr("MP3 at %1 kbit/s").arg(kbps > 0 ? kbps : 32);
+        return Tr::tr("MP3 at %1 kbit/s").arg(kbps > 0 ? kbps : 32);
     case ChunkFormat::Opus:
         break;
     }
-    return tr("Opus at %1 kbit/s").arg(kbps > 0 ? kbps : 24);
+    return Tr::tr("Opus at %1 kbit/s").arg(kbps > 0 ? kbps : 24);
 }
 
 QString formatDuration(qint64 ms)
 {
     const qint64 s = (ms + 500) / 1000;
     if (s < 60)
-        return tr("%1 s").arg(s);
+        return Tr::tr("%1 s").arg(s);
     return u"%1:%2"_s.arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -273,24 +272,25 @@ QString TranscriptionPlan::summary() const
 {
     const QString size = QLocale().formattedDataSize(estimatedUploadBytes);
     if (chunks.isEmpty())
-        return tr("Nothing to transcribe.");
+        return Tr::tr("Nothing to transcribe.");
     if (sendOriginal)
-        return tr("The file is sent as is in one request (%1).").arg(size);
+        return Tr::tr("The file is sent as is in one request (%1).").arg(size);
     qint64 longest = 0;
     for (const Chunk &c : chunks)
         longest = std::max(longest, c.endMs - c.startMs);
     const int n = int(chunks.size());
     if (timedBySpeech)
-        return tr("Transcoded to %1, sent as %n speech segment(s) of at most %2 and timed by them "
-                  "(about %3).",
-                  n)
+        return Tr::tr(
+                   "Transcoded to %1, sent as %n speech segment(s) of at most %2 and timed by them "
+                   "(about %3).",
+                   nullptr, n)
             .arg(formatName(encode), formatDuration(longest), size);
     if (n == 1)
-        return tr("Transcoded to %1 (16 kHz mono), sent in one request (about %2).")
+        return Tr::tr("Transcoded to %1 (16 kHz mono), sent in one request (about %2).")
             .arg(formatName(encode), size);
-    return tr("Transcoded to %1 (16 kHz mono), cut at silences into %n chunk(s) of at most %2 "
-              "(about %3).",
-              n)
+    return Tr::tr("Transcoded to %1 (16 kHz mono), cut at silences into %n chunk(s) of at most %2 "
+                  "(about %3).",
+                  nullptr, n)
         .arg(formatName(encode), formatDuration(longest), size);
 }
 

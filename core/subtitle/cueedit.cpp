@@ -9,10 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CueEdit", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CueEdit)
+};
 
 Cue rightHalfTemplate(const Cue &cue)
 {
@@ -43,7 +42,7 @@ Result<std::pair<Cue, Cue>> splitCue(const Cue &cue, qint64 at)
 {
     if (at <= cue.start || at >= cue.end)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("The split point must lie inside the cue."));
+                         Tr::tr("The split point must lie inside the cue."));
     int firstRight = 0;
     while (firstRight < cue.words.size()) {
         const Word &w = cue.words[firstRight];
@@ -65,7 +64,7 @@ Result<std::pair<Cue, Cue>> splitCueAtWord(const Cue &cue, int wordIndex)
 {
     if (wordIndex < 1 || wordIndex >= cue.words.size())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("A cue can only be split between two of its words."));
+                         Tr::tr("A cue can only be split between two of its words."));
     const qint64 at = std::clamp(cue.words[wordIndex].start, cue.start, cue.end);
     return cutAt(cue, at, wordIndex, textOffsetBeforeWord(cue.text, cue.words, wordIndex));
 }
@@ -86,7 +85,7 @@ Result<Cue> retimeCue(const Cue &cue, qint64 start, qint64 end)
 {
     if (start < 0 || end < start)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("A cue must start at or after 0 and end at or after its start."));
+                         Tr::tr("A cue must start at or after 0 and end at or after its start."));
     Cue out = cue;
     out.start = start;
     out.end = end;
@@ -119,18 +118,19 @@ Result<TimeMap> TimeMap::twoPoint(qint64 t1, qint64 t1New, qint64 t2, qint64 t2N
 {
     if (t1 == t2)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("The two synchronisation points must be at different times."));
+                         Tr::tr("The two synchronisation points must be at different times."));
     const double scale = double(t2New - t1New) / double(t2 - t1);
     if (scale <= 0.0)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("The synchronisation points would reverse the order of the cues."));
+                         Tr::tr("The synchronisation points would reverse the order of the cues."));
     return TimeMap{scale, double(t1New) - double(t1) * scale};
 }
 
 Result<TimeMap> TimeMap::frameRate(double fromFps, double toFps)
 {
     if (!(fromFps > 0.0) || !(toFps > 0.0) || !std::isfinite(fromFps) || !std::isfinite(toFps))
-        return makeError(ErrorCode::InvalidArgument, tr("Frame rates must be positive numbers."));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("Frame rates must be positive numbers."));
     return TimeMap{fromFps / toFps, 0.0};
 }
 
@@ -145,6 +145,6 @@ Result<Cue> mapCue(const Cue &cue, const TimeMap &map)
     }
     if (out.start < 0)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("The change would move a cue before the start of the media."));
+                         Tr::tr("The change would move a cue before the start of the media."));
     return out;
 }

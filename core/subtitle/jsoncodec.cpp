@@ -7,10 +7,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JsonCodec", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(JsonCodec)
+};
 
 Error bad(const QString &message)
 {
@@ -66,20 +65,20 @@ QJsonObject wordToJson(const Word &w)
 Result<Word> wordFromJson(const QJsonValue &value)
 {
     if (!value.isObject())
-        return bad(tr("a word is not an object"));
+        return bad(Tr::tr("a word is not an object"));
     const QJsonObject o = value.toObject();
     Word w;
     if (!readMs(o, QLatin1StringView("start_ms"), &w.start) ||
         !readMs(o, QLatin1StringView("end_ms"), &w.end) || w.start < 0 || w.end < w.start)
-        return bad(tr("a word has invalid start_ms/end_ms"));
+        return bad(Tr::tr("a word has invalid start_ms/end_ms"));
     if (!readString(o, QLatin1StringView("text"), &w.text) ||
         !readString(o, QLatin1StringView("speaker"), &w.speaker))
-        return bad(tr("a word has a text or speaker that is not a string"));
+        return bad(Tr::tr("a word has a text or speaker that is not a string"));
     const QJsonValue c = o.value(QLatin1StringView("confidence"));
     if (c.isDouble())
         w.confidence = float(c.toDouble());
     else if (!c.isUndefined() && !c.isNull())
-        return bad(tr("a word has a confidence that is not a number"));
+        return bad(Tr::tr("a word has a confidence that is not a number"));
     return w;
 }
 
@@ -109,27 +108,27 @@ QJsonObject cueToJson(const Cue &cue, bool withId)
 Result<Cue> cueFromJson(const QJsonValue &value)
 {
     if (!value.isObject())
-        return bad(tr("it is not an object"));
+        return bad(Tr::tr("it is not an object"));
     const QJsonObject o = value.toObject();
     Cue c;
     if (!readMs(o, QLatin1StringView("id"), &c.id, false) || c.id < 0)
-        return bad(tr("its id is not a positive integer"));
+        return bad(Tr::tr("its id is not a positive integer"));
     if (!readMs(o, QLatin1StringView("start_ms"), &c.start) ||
         !readMs(o, QLatin1StringView("end_ms"), &c.end))
-        return bad(tr("start_ms and end_ms must be integers"));
+        return bad(Tr::tr("start_ms and end_ms must be integers"));
     if (c.start < 0 || c.end < c.start)
-        return bad(tr("it must start at or after 0 and end at or after its start"));
+        return bad(Tr::tr("it must start at or after 0 and end at or after its start"));
     if (!readString(o, QLatin1StringView("text"), &c.text) ||
         !readString(o, QLatin1StringView("speaker"), &c.speaker) ||
         !readString(o, QLatin1StringView("identifier"), &c.identifier) ||
         !readString(o, QLatin1StringView("vtt_settings"), &c.vttSettings) ||
         !readString(o, QLatin1StringView("vtt_voice_classes"), &c.vttVoiceClasses))
-        return bad(tr("a text field is not a string"));
+        return bad(Tr::tr("a text field is not a string"));
     c.vttVoiceClosed = o.value(QLatin1StringView("vtt_voice_closed")).toBool();
     const QJsonValue words = o.value(QLatin1StringView("words"));
     if (!words.isUndefined() && !words.isNull()) {
         if (!words.isArray())
-            return bad(tr("words is not an array"));
+            return bad(Tr::tr("words is not an array"));
         for (const QJsonValue &w : words.toArray()) {
             auto word = wordFromJson(w);
             if (!word)
@@ -143,7 +142,7 @@ Result<Cue> cueFromJson(const QJsonValue &value)
 Result<Cues> cuesFromJson(const QJsonValue &array)
 {
     if (!array.isArray())
-        return bad(tr("\"cues\" is missing or not an array"));
+        return bad(Tr::tr("\"cues\" is missing or not an array"));
     Cues cues;
     QSet<CueId> ids;
     const QJsonArray a = array.toArray();
@@ -151,9 +150,9 @@ Result<Cues> cuesFromJson(const QJsonValue &array)
     for (int i = 0; i < a.size(); ++i) {
         auto c = cueFromJson(a[i]);
         if (!c)
-            return bad(tr("cue %1: %2").arg(i + 1).arg(c.error().message));
+            return bad(Tr::tr("cue %1: %2").arg(i + 1).arg(c.error().message));
         if (c->id != 0 && ids.contains(c->id))
-            return bad(tr("cue %1: id %2 is used twice").arg(i + 1).arg(c->id));
+            return bad(Tr::tr("cue %1: id %2 is used twice").arg(i + 1).arg(c->id));
         ids.insert(c->id);
         cues.append(std::move(c).value());
     }
@@ -200,7 +199,7 @@ Result<Transcript> transcriptFromJson(const QJsonValue &value)
     if (value.isUndefined() || value.isNull())
         return Transcript{};
     if (!value.isObject())
-        return bad(tr("the transcript is not an object"));
+        return bad(Tr::tr("the transcript is not an object"));
     const QJsonObject o = value.toObject();
     Transcript t;
     if (!readString(o, QLatin1StringView("language"), &t.language) ||
@@ -209,7 +208,7 @@ Result<Transcript> transcriptFromJson(const QJsonValue &value)
         !readString(o, QLatin1StringView("model"), &t.model) ||
         !readString(o, QLatin1StringView("request_id"), &t.requestId) ||
         !readMs(o, QLatin1StringView("duration_ms"), &t.duration, false))
-        return bad(tr("the transcript has a field of the wrong type"));
+        return bad(Tr::tr("the transcript has a field of the wrong type"));
     t.approximateTiming = o.value(QLatin1StringView("approximate_timing")).toBool();
     const QJsonArray segments = o.value(QLatin1StringView("segments")).toArray();
     for (int i = 0; i < segments.size(); ++i) {
@@ -221,7 +220,7 @@ Result<Transcript> transcriptFromJson(const QJsonValue &value)
             !readString(so, QLatin1StringView("speaker"), &s.speaker) ||
             !readString(so, QLatin1StringView("language"), &s.language) ||
             !readString(so, QLatin1StringView("emotion"), &s.emotion))
-            return bad(tr("transcript segment %1 is not valid").arg(i + 1));
+            return bad(Tr::tr("transcript segment %1 is not valid").arg(i + 1));
         if (so.value(QLatin1StringView("avg_logprob")).isDouble())
             s.avgLogprob = so.value(QLatin1StringView("avg_logprob")).toDouble();
         if (so.value(QLatin1StringView("no_speech_prob")).isDouble())
@@ -229,7 +228,8 @@ Result<Transcript> transcriptFromJson(const QJsonValue &value)
         for (const QJsonValue &w : so.value(QLatin1StringView("words")).toArray()) {
             auto word = wordFromJson(w);
             if (!word)
-                return bad(tr("transcript segment %1: %2").arg(i + 1).arg(word.error().message));
+                return bad(
+                    Tr::tr("transcript segment %1: %2").arg(i + 1).arg(word.error().message));
             s.words.append(std::move(word).value());
         }
         t.segments.append(std::move(s));
@@ -262,7 +262,7 @@ Result<SubtitleMeta> metaFromJson(const QJsonValue &value)
         return meta;
     const QJsonObject o = value.toObject();
     if (!readString(o, QLatin1StringView("vtt_header"), &meta.vttHeader))
-        return bad(tr("vtt_header is not a string"));
+        return bad(Tr::tr("vtt_header is not a string"));
     for (const QJsonValue &v : o.value(QLatin1StringView("vtt_blocks")).toArray()) {
         const QJsonObject bo = v.toObject();
         VttBlock b;
@@ -274,7 +274,7 @@ Result<SubtitleMeta> metaFromJson(const QJsonValue &value)
         else if (kind == u"region")
             b.kind = VttBlock::Kind::Region;
         else
-            return bad(tr("unknown WebVTT block kind \"%1\"").arg(kind));
+            return bad(Tr::tr("unknown WebVTT block kind \"%1\"").arg(kind));
         b.text = bo.value(QLatin1StringView("text")).toString();
         b.beforeCue = std::max(0, bo.value(QLatin1StringView("before_cue")).toInt());
         meta.vttBlocks.append(b);
@@ -299,12 +299,12 @@ Result<MediaReference> mediaFromJson(const QJsonValue &value)
     if (value.isUndefined() || value.isNull())
         return m;
     if (!value.isObject())
-        return bad(tr("media is not an object"));
+        return bad(Tr::tr("media is not an object"));
     const QJsonObject o = value.toObject();
     if (!readString(o, QLatin1StringView("path"), &m.path) ||
         !readString(o, QLatin1StringView("content_hash"), &m.contentHash) ||
         !readMs(o, QLatin1StringView("size"), &m.size, false))
-        return bad(tr("media has a field of the wrong type"));
+        return bad(Tr::tr("media has a field of the wrong type"));
     m.streamIndex = o.value(QLatin1StringView("stream_index")).toInt(-1);
     return m;
 }

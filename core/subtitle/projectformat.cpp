@@ -9,10 +9,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProjectFormat", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ProjectFormat)
+};
 
 constexpr QLatin1StringView kProjectFormat("captioneer-project");
 constexpr QLatin1StringView kCuesFormat("captioneer-cues");
@@ -32,18 +31,18 @@ Result<QJsonObject> parseObject(const QByteArray &bytes)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError) {
         Error e = makeError(ErrorCode::ParseError,
-                            tr("The file is not valid JSON: %1.").arg(err.errorString()));
+                            Tr::tr("The file is not valid JSON: %1.").arg(err.errorString()));
         e.line = lineOfOffset(bytes, err.offset);
         return e;
     }
     if (!doc.isObject())
-        return makeError(ErrorCode::ParseError, tr("The file does not contain a JSON object."));
+        return makeError(ErrorCode::ParseError, Tr::tr("The file does not contain a JSON object."));
     return doc.object();
 }
 
 Error invalid(const QString &what)
 {
-    return makeError(ErrorCode::ParseError, tr("The project file is damaged: %1.").arg(what));
+    return makeError(ErrorCode::ParseError, Tr::tr("The project file is damaged: %1.").arg(what));
 }
 
 } // namespace
@@ -88,15 +87,15 @@ Result<ProjectData> parseProject(const QByteArray &bytes)
         return parsed.error();
     QJsonObject o = std::move(parsed).value();
     if (o.value(QLatin1StringView("format")).toString() != kProjectFormat)
-        return makeError(ErrorCode::ParseError, tr("This is not a Captioneer project file."));
+        return makeError(ErrorCode::ParseError, Tr::tr("This is not a Captioneer project file."));
     const QJsonValue versionValue = o.value(QLatin1StringView("version"));
     const int version = versionValue.toInt(-1);
     if (!versionValue.isDouble() || version < 1)
-        return invalid(tr("its version is missing or not a positive integer"));
+        return invalid(Tr::tr("its version is missing or not a positive integer"));
     if (version > kProjectVersion)
         return makeError(ErrorCode::NewerVersion,
-                         tr("This project was saved by a newer Captioneer (format version %1; "
-                            "this version reads up to %2). Update Captioneer to open it.")
+                         Tr::tr("This project was saved by a newer Captioneer (format version %1; "
+                                "this version reads up to %2). Update Captioneer to open it.")
                              .arg(version)
                              .arg(kProjectVersion));
     for (int v = version; v < kProjectVersion; ++v) {
@@ -126,7 +125,7 @@ Result<ProjectData> parseProject(const QByteArray &bytes)
     CueId maxId = 0;
     for (Cue &c : p.cues) {
         if (c.id == 0)
-            return invalid(tr("a cue has no id"));
+            return invalid(Tr::tr("a cue has no id"));
         maxId = std::max(maxId, c.id);
     }
     p.nextId =
@@ -160,10 +159,10 @@ Result<Cues> parseCuesJson(const QByteArray &bytes)
     }
     if (!format.isEmpty() && format != kCuesFormat)
         return makeError(ErrorCode::UnsupportedFormat,
-                         tr("Unknown JSON subtitle format \"%1\".").arg(format));
+                         Tr::tr("Unknown JSON subtitle format \"%1\".").arg(format));
     if (o.value(QLatin1StringView("version")).toInt(1) > 1)
         return makeError(ErrorCode::NewerVersion,
-                         tr("This cue file was written by a newer Captioneer."));
+                         Tr::tr("This cue file was written by a newer Captioneer."));
     auto cues = cuesFromJson(o.value(QLatin1StringView("cues")));
     if (!cues)
         return makeError(ErrorCode::ParseError, cues.error().message);

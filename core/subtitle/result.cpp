@@ -1,5 +1,6 @@
 #include "result.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 QString Error::toString() const
@@ -11,18 +12,18 @@ QString Error::toString() const
             out += u':' + QString::number(line);
         out += u": ";
     } else if (line > 0) {
-        out += QStringLiteral("line %1: ").arg(line);
+        out += QCoreApplication::translate("Error", "line %1: ").arg(line);
     }
     out += message;
     QStringList extra;
     if (!detail.isEmpty())
         extra.append(detail);
     if (httpStatus > 0)
-        extra.append(QStringLiteral("HTTP %1").arg(httpStatus));
+        extra.append(QCoreApplication::translate("Error", "HTTP %1").arg(httpStatus));
     if (!providerCode.isEmpty())
         extra.append(providerCode);
     if (!requestId.isEmpty())
-        extra.append(QStringLiteral("request %1").arg(requestId));
+        extra.append(QCoreApplication::translate("Error", "request %1").arg(requestId));
     if (!extra.isEmpty())
         out += QStringLiteral(" (%1)").arg(extra.join(QStringLiteral("; ")));
     return out;

@@ -12,10 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RuleChecker", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RuleChecker)
+};
 
 Violation violation(const Cue &cue, Rule rule, double value, double limit, QString message)
 {
@@ -55,31 +54,32 @@ QList<Violation> checkCue(const Cue &cue, const RulePreset &p, const CheckOption
     const bool empty = std::all_of(lines.cbegin(), lines.cend(),
                                    [](const QString &l) { return l.trimmed().isEmpty(); });
     if (empty) {
-        out.append(violation(cue, Rule::EmptyText, 0, 0, tr("The cue has no visible text.")));
+        out.append(violation(cue, Rule::EmptyText, 0, 0, Tr::tr("The cue has no visible text.")));
     } else {
         if (longest > p.maxCharsPerLine)
-            out.append(violation(
-                cue, Rule::LineTooLong, longest, p.maxCharsPerLine,
-                tr("A line has %1 characters (at most %2).").arg(longest).arg(p.maxCharsPerLine)));
+            out.append(violation(cue, Rule::LineTooLong, longest, p.maxCharsPerLine,
+                                 Tr::tr("A line has %1 characters (at most %2).")
+                                     .arg(longest)
+                                     .arg(p.maxCharsPerLine)));
         if (lines.size() > p.maxLines)
             out.append(violation(
                 cue, Rule::TooManyLines, double(lines.size()), p.maxLines,
-                tr("The cue has %1 lines (at most %2).").arg(lines.size()).arg(p.maxLines)));
+                Tr::tr("The cue has %1 lines (at most %2).").arg(lines.size()).arg(p.maxLines)));
         const double cps = charactersPerSecond(cue.text, duration);
         if (cps > p.maxCps)
             out.append(violation(cue, Rule::CpsTooHigh, cps, p.maxCps,
-                                 std::isinf(cps) ? tr("The cue has text but no duration.")
-                                                 : tr("%1 characters per second (at most %2).")
+                                 std::isinf(cps) ? Tr::tr("The cue has text but no duration.")
+                                                 : Tr::tr("%1 characters per second (at most %2).")
                                                        .arg(cps, 0, 'f', 1)
                                                        .arg(p.maxCps, 0, 'f', 1)));
     }
     if (duration < p.minDuration)
         out.append(violation(cue, Rule::TooShort, double(duration), double(p.minDuration),
-                             tr("The cue lasts %1 s (at least %2 s).")
+                             Tr::tr("The cue lasts %1 s (at least %2 s).")
                                  .arg(seconds(duration), seconds(p.minDuration))));
     if (duration > p.maxDuration)
         out.append(violation(cue, Rule::TooLong, double(duration), double(p.maxDuration),
-                             tr("The cue lasts %1 s (at most %2 s).")
+                             Tr::tr("The cue lasts %1 s (at most %2 s).")
                                  .arg(seconds(duration), seconds(p.maxDuration))));
     if (options.minConfidence > 0) {
         int low = 0;
@@ -119,7 +119,7 @@ QList<Violation> checkCues(const Cues &cues, const RulePreset &p, const CheckOpt
             const qint64 gap = next.start - c.end;
             if (gap >= 0 && gap < p.minGap)
                 out.append(violation(c, Rule::GapTooSmall, double(gap), double(p.minGap),
-                                     tr("The gap to the next cue is %1 ms (at least %2 ms).")
+                                     Tr::tr("The gap to the next cue is %1 ms (at least %2 ms).")
                                          .arg(gap)
                                          .arg(p.minGap)));
         }
@@ -127,7 +127,7 @@ QList<Violation> checkCues(const Cues &cues, const RulePreset &p, const CheckOpt
             const Cue &earlier = cues[latest];
             const qint64 overlap = earlier.end - c.start;
             out.append(violation(earlier, Rule::Overlap, double(overlap), 0,
-                                 tr("The cue overlaps the next one by %1 ms.").arg(overlap)));
+                                 Tr::tr("The cue overlaps the next one by %1 ms.").arg(overlap)));
         }
         if (latest < 0 || c.end > cues[latest].end)
             latest = order[k];
@@ -164,23 +164,23 @@ QString ruleTitle(Rule rule)
 {
     switch (rule) {
     case Rule::LineTooLong:
-        return tr("Line too long");
+        return Tr::tr("Line too long");
     case Rule::TooManyLines:
-        return tr("Too many lines");
+        return Tr::tr("Too many lines");
     case Rule::CpsTooHigh:
-        return tr("Reading speed too high");
+        return Tr::tr("Reading speed too high");
     case Rule::TooShort:
-        return tr("Too short");
+        return Tr::tr("Too short");
     case Rule::TooLong:
-        return tr("Too long");
+        return Tr::tr("Too long");
     case Rule::GapTooSmall:
-        return tr("Gap too small");
+        return Tr::tr("Gap too small");
     case Rule::Overlap:
-        return tr("Overlap");
+        return Tr::tr("Overlap");
     case Rule::EmptyText:
-        return tr("Empty text");
+        return Tr::tr("Empty text");
     case Rule::LowConfidence:
-        return tr("Low confidence");
+        return Tr::tr("Low confidence");
     }
     return {};
 }

@@ -22,10 +22,9 @@ constexpr qint64 kWordTolerance = 100;
 // Without words, a trim up to this (ms) is considered harmless.
 constexpr qint64 kBlindTrim = 250;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RuleFixes", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RuleFixes)
+};
 
 int visibleChars(const QString &text)
 {
@@ -107,7 +106,7 @@ std::optional<Fix> extendIntoSilence(const Cues &cues, int row, const RulePreset
     const Result<Cue> after = retimeCue(c, start, end);
     if (!after)
         return std::nullopt;
-    return makeFix(FixKind::Extend, tr("Extend into silence"), {c}, {*after}, true);
+    return makeFix(FixKind::Extend, Tr::tr("Extend into silence"), {c}, {*after}, true);
 }
 
 std::optional<Fix> trimToMaximum(const Cues &cues, int row, const RulePreset &p)
@@ -119,7 +118,7 @@ std::optional<Fix> trimToMaximum(const Cues &cues, int row, const RulePreset &p)
     const Result<Cue> after = retimeCue(c, c.start, end);
     if (!after)
         return std::nullopt;
-    return makeFix(FixKind::Trim, tr("Shorten to the maximum duration"), {c}, {*after},
+    return makeFix(FixKind::Trim, Tr::tr("Shorten to the maximum duration"), {c}, {*after},
                    !c.words.isEmpty() && trimKeepsWords(c, end));
 }
 
@@ -137,7 +136,7 @@ std::optional<Fix> closeGap(const Cues &cues, int row, const RulePreset &p)
         if (!after)
             return std::nullopt;
         const bool safe = trimKeepsWords(c, target) && target - c.start >= p.minDuration;
-        return makeFix(FixKind::CloseGap, tr("Close the gap"), {c}, {*after}, safe);
+        return makeFix(FixKind::CloseGap, Tr::tr("Close the gap"), {c}, {*after}, safe);
     }
     // The next cue starts too early to shorten this one: start it later instead.
     const qint64 nextStart = c.end + p.minGap;
@@ -146,7 +145,7 @@ std::optional<Fix> closeGap(const Cues &cues, int row, const RulePreset &p)
     const Result<Cue> after = retimeCue(next, nextStart, next.end);
     if (!after)
         return std::nullopt;
-    return makeFix(FixKind::CloseGap, tr("Close the gap"), {next}, {*after}, false);
+    return makeFix(FixKind::CloseGap, Tr::tr("Close the gap"), {next}, {*after}, false);
 }
 
 std::optional<Fix> rebalanceLines(const Cue &c, const RulePreset &p, QStringView language)
@@ -157,7 +156,7 @@ std::optional<Fix> rebalanceLines(const Cue &c, const RulePreset &p, QStringView
     after.text = relined(c.text, p, language);
     if (after.text == c.text)
         return std::nullopt;
-    return makeFix(FixKind::Rebalance, tr("Rebalance lines"), {c}, {after},
+    return makeFix(FixKind::Rebalance, Tr::tr("Rebalance lines"), {c}, {after},
                    fitsLines(after.text, p));
 }
 
@@ -200,7 +199,7 @@ std::optional<Fix> splitAtBestWord(const Cues &cues, int row, const RulePreset &
     left.end = std::max(left.start, std::min(left.end, right.start - p.minGap));
     left.text = relined(left.text, p, language);
     right.text = relined(right.text, p, language);
-    return makeFix(FixKind::Split, tr("Split cue"), {c}, {left, right}, false);
+    return makeFix(FixKind::Split, Tr::tr("Split cue"), {c}, {left, right}, false);
 }
 
 std::optional<Fix> mergeWithNeighbour(const Cues &cues, int row, const RulePreset &p,
@@ -224,7 +223,7 @@ std::optional<Fix> mergeWithNeighbour(const Cues &cues, int row, const RulePrese
             checkCue(merged, p).size() * 1000000 + std::min<qint64>(gap, 999999);
         if (score < bestScore) {
             bestScore = score;
-            best = makeFix(FixKind::Merge, tr("Merge cues"), {first, second}, {merged}, false);
+            best = makeFix(FixKind::Merge, Tr::tr("Merge cues"), {first, second}, {merged}, false);
         }
     }
     return best;
@@ -311,7 +310,7 @@ Result<QList<CueId>> applyFix(Document &document, const Fix &fix)
         const Cue *current = track->find(c.id);
         if (!current || !(*current == c))
             return makeError(ErrorCode::InvalidArgument,
-                             tr("The fix no longer applies: the cues have changed."));
+                             Tr::tr("The fix no longer applies: the cues have changed."));
         ids.append(c.id);
     }
     return document.replaceCues(ids, fix.after, fix.name);
@@ -331,7 +330,7 @@ Result<int> fixAll(Document &document, const RulePreset &preset)
             edited.append(after[i]);
         }
     }
-    if (auto r = document.applyEdit(tr("Fix all"), before, edited); !r)
+    if (auto r = document.applyEdit(Tr::tr("Fix all"), before, edited); !r)
         return r.error();
     return changed;
 }

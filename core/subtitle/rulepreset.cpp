@@ -8,10 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RulePreset", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RulePreset)
+};
 
 RulePreset makePreset(const QString &id, const QString &name, int chars, double cps,
                       qint64 minDuration, qint64 maxDuration, qint64 minGap)
@@ -34,9 +33,9 @@ QList<RulePreset> builtinPresets()
 {
     // Values from the presets table of SUBTITLE-RULES.md; 83 ms is two frames at 24 fps.
     return {
-        makePreset(u"netflix-en"_s, tr("Netflix English"), 42, 20.0, 833, 7000, 83),
-        makePreset(u"zh-cn"_s, tr("Simplified Chinese"), 16, 9.0, 833, 7000, 83),
-        makePreset(u"relaxed"_s, tr("Relaxed (online video)"), 50, 25.0, 700, 8000, 0),
+        makePreset(u"netflix-en"_s, Tr::tr("Netflix English"), 42, 20.0, 833, 7000, 83),
+        makePreset(u"zh-cn"_s, Tr::tr("Simplified Chinese"), 16, 9.0, 833, 7000, 83),
+        makePreset(u"relaxed"_s, Tr::tr("Relaxed (online video)"), 50, 25.0, 700, 8000, 0),
     };
 }
 

@@ -28,10 +28,9 @@ constexpr double kInfeasible = 1e6;   // for bestSplitPoint: a part breaking a h
 
 constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max() / 4;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Segmenter", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Segmenter)
+};
 
 // Visible characters a non-glued unit brings to a line together with the glued units after it,
 // so a line is never filled up to a word whose comma would overflow it.
@@ -339,7 +338,7 @@ Result<QList<CueId>> reflowCues(Document &document, const QList<CueId> &ids,
     for (CueId id : ids) {
         const int row = track->rowOf(id);
         if (row < 0)
-            return makeError(ErrorCode::NotFound, tr("There is no cue with id %1.").arg(id));
+            return makeError(ErrorCode::NotFound, Tr::tr("There is no cue with id %1.").arg(id));
         cues.append(track->at(row));
         lastRow = std::max(lastRow, row);
         lastEnd = std::max(lastEnd, track->at(row).end);
@@ -356,5 +355,5 @@ Result<QList<CueId>> reflowCues(Document &document, const QList<CueId> &ids,
         endLimit = std::max(nextStart - preset.minGap, std::min(lastEnd, nextStart));
     }
     const Segmentation s = resegmentCues(cues, preset, document.transcript().language, endLimit);
-    return document.replaceCues(ids, s.cues, tr("Re-flow"));
+    return document.replaceCues(ids, s.cues, Tr::tr("Re-flow"));
 }

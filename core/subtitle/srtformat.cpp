@@ -8,10 +8,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SrtFormat", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SrtFormat)
+};
 
 bool isDigit(QChar c)
 {
@@ -123,7 +122,8 @@ Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
         current.end = end;
         if (end < start) {
             current.end = start;
-            return report(line, tr("The cue ends before it starts; its end was set to its start."));
+            return report(line,
+                          Tr::tr("The cue ends before it starts; its end was set to its start."));
         }
         return true;
     };
@@ -160,9 +160,8 @@ Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
             }
             continue;
         }
-        if (!report(
-                lineNo,
-                tr("Skipped a line that belongs to no cue: \"%1\".").arg(line.left(40).toString())))
+        if (!report(lineNo, Tr::tr("Skipped a line that belongs to no cue: \"%1\".")
+                                .arg(line.left(40).toString())))
             break;
     }
     if (mode == ParseMode::Lenient || data.diagnostics.isEmpty())
@@ -176,7 +175,7 @@ Result<SubtitleData> readSrt(QStringView text, ParseMode mode)
         return err;
     }
     if (data.cues.isEmpty() && sawContent) {
-        Error err = makeError(ErrorCode::ParseError, tr("No subtitle cue was found."));
+        Error err = makeError(ErrorCode::ParseError, Tr::tr("No subtitle cue was found."));
         err.line = data.diagnostics.isEmpty() ? 1 : data.diagnostics.constFirst().line;
         return err;
     }

@@ -10,10 +10,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SubtitleFile", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SubtitleFile)
+};
 
 SubtitleFormat sniff(QStringView text)
 {
@@ -75,7 +74,7 @@ Result<LoadedSubtitles> parseSubtitles(const QByteArray &bytes, const SubtitleRe
 {
     if (bytes.size() > kMaxSubtitleBytes)
         return withFile(makeError(ErrorCode::InvalidArgument,
-                                  tr("The file is too large for a subtitle file (%1 MB).")
+                                  Tr::tr("The file is too large for a subtitle file (%1 MB).")
                                       .arg(bytes.size() / (1024 * 1024))),
                         name);
     LoadedSubtitles out;
@@ -130,12 +129,12 @@ Result<LoadedSubtitles> readSubtitleFile(const QString &path, const SubtitleRead
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return withFile(
-            makeError(ErrorCode::IoError, tr("Cannot open the file: %1.").arg(file.errorString())),
-            path);
+        return withFile(makeError(ErrorCode::IoError,
+                                  Tr::tr("Cannot open the file: %1.").arg(file.errorString())),
+                        path);
     if (file.size() > kMaxSubtitleBytes)
         return withFile(makeError(ErrorCode::InvalidArgument,
-                                  tr("The file is too large for a subtitle file (%1 MB).")
+                                  Tr::tr("The file is too large for a subtitle file (%1 MB).")
                                       .arg(file.size() / (1024 * 1024))),
                         path);
     SubtitleReadOptions o = options;
@@ -164,20 +163,21 @@ Result<QByteArray> serializeSubtitles(const Cues &cues, const SubtitleMeta &meta
     case SubtitleFormat::Unknown:
         break;
     }
-    return makeError(ErrorCode::UnsupportedFormat, tr("Unknown subtitle format."));
+    return makeError(ErrorCode::UnsupportedFormat, Tr::tr("Unknown subtitle format."));
 }
 
 Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return withFile(
-            makeError(ErrorCode::IoError, tr("Cannot write the file: %1.").arg(file.errorString())),
-            path);
-    if (file.write(bytes) != bytes.size() || !file.commit())
         return withFile(makeError(ErrorCode::IoError,
-                                  tr("Cannot write the file: %1. The previous version was kept.")
-                                      .arg(file.errorString())),
+                                  Tr::tr("Cannot write the file: %1.").arg(file.errorString())),
                         path);
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return withFile(
+            makeError(ErrorCode::IoError,
+                      Tr::tr("Cannot write the file: %1. The previous version was kept.")
+                          .arg(file.errorString())),
+            path);
     return {};
 }

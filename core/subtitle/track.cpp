@@ -8,14 +8,13 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Track", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Track)
+};
 
 Error noSuchCue(CueId id)
 {
-    return makeError(ErrorCode::NotFound, tr("There is no cue with id %1.").arg(id));
+    return makeError(ErrorCode::NotFound, Tr::tr("There is no cue with id %1.").arg(id));
 }
 
 } // namespace
@@ -55,8 +54,8 @@ Result<void> Track::validate(const Cue &cue)
 {
     if (cue.start < 0 || cue.end < cue.start)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("A cue must start at or after 0 and end at or after its start "
-                            "(got %1 ms to %2 ms).")
+                         Tr::tr("A cue must start at or after 0 and end at or after its start "
+                                "(got %1 ms to %2 ms).")
                              .arg(cue.start)
                              .arg(cue.end));
     return {};
@@ -102,7 +101,7 @@ Result<void> Track::reset(Cues cues)
         if (c.id != 0) {
             if (seen.contains(c.id))
                 return makeError(ErrorCode::InvalidArgument,
-                                 tr("Two cues have the same id %1.").arg(c.id));
+                                 Tr::tr("Two cues have the same id %1.").arg(c.id));
             seen.insert(c.id);
             maxId = std::max(maxId, c.id);
         }
@@ -127,7 +126,7 @@ Result<QList<CueId>> Track::insert(Cues cues)
         if (auto v = validate(c); !v)
             return v.error();
         if (c.id != 0 && (rowOf(c.id) >= 0 || newIds.contains(c.id)))
-            return makeError(ErrorCode::InvalidArgument, tr("Cue id %1 is in use.").arg(c.id));
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("Cue id %1 is in use.").arg(c.id));
         if (c.id != 0)
             newIds.insert(c.id);
     }
@@ -326,7 +325,7 @@ Result<void> Track::mergeWithNext(CueId id)
     if (row < 0)
         return noSuchCue(id);
     if (row + 1 >= m_cues.size())
-        return makeError(ErrorCode::InvalidArgument, tr("The last cue has no next cue."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("The last cue has no next cue."));
     const Cue merged = mergeCues(m_cues[row], m_cues[row + 1]);
     const CueId nextId = m_cues[row + 1].id;
     if (auto r = remove({nextId}); !r)

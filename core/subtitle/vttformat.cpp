@@ -10,10 +10,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VttFormat", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(VttFormat)
+};
 
 bool isDigit(QChar c)
 {
@@ -287,8 +286,8 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
     if (!input.startsWith(u"WEBVTT") ||
         (input.size() > 6 && !isVttSpace(input[6]) && input[6] != u'\n' && input[6] != u'\r')) {
         Error e = makeError(ErrorCode::ParseError,
-                            tr("This is not a WebVTT file: the first line must start with "
-                               "\"WEBVTT\"."));
+                            Tr::tr("This is not a WebVTT file: the first line must start with "
+                                   "\"WEBVTT\"."));
         e.line = 1;
         return e;
     }
@@ -346,8 +345,8 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
 
         if (seenArrow) {
             if (!timingOk) {
-                report(timingLine, tr("Skipped a cue: its timing line is not valid WebVTT "
-                                      "(expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)."));
+                report(timingLine, Tr::tr("Skipped a cue: its timing line is not valid WebVTT "
+                                          "(expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)."));
                 continue;
             }
             Cue cue;
@@ -355,7 +354,7 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
             cue.end = end;
             if (end < start) {
                 report(timingLine,
-                       tr("The cue ends before it starts; its end was set to its start."));
+                       Tr::tr("The cue ends before it starts; its end was set to its start."));
                 cue.end = start;
             }
             cue.identifier = identifier;
@@ -377,7 +376,7 @@ Result<SubtitleData> readVtt(QStringView input, ParseMode mode)
         } else if (!seenCue && startsWithKeyword(first, u"REGION")) {
             b.kind = VttBlock::Kind::Region;
         } else {
-            report(firstLine, tr("Skipped a block that is neither a cue nor a note: \"%1\".")
+            report(firstLine, Tr::tr("Skipped a block that is neither a cue nor a note: \"%1\".")
                                   .arg(first.left(40).toString()));
             continue;
         }
