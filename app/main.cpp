@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
         (cli::isSubcommand(QString::fromLocal8Bit(argv[1])) || wantsInfoOnly(argc, argv))) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        installTranslations(app, languageSetting());
         const QStringList args = QCoreApplication::arguments();
         if (cli::isSubcommand(args.value(1)))
             return cli::run(args);
@@ -69,11 +71,13 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setIdentity();
+    installTranslations(app, languageSetting());
     QApplication::setApplicationDisplayName(QStringLiteral("Captioneer"));
     // Matches the installed .desktop file, so Wayland compositors find the icon and the entry.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.captioneer.Captioneer"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.captioneer.Captioneer"),
-                                                 QIcon(QStringLiteral(":/icons/io.github.captioneer.Captioneer.svg"))));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("io.github.captioneer.Captioneer"),
+                         QIcon(QStringLiteral(":/icons/io.github.captioneer.Captioneer.svg"))));
     QCommandLineParser parser;
     parser.setApplicationDescription(topLevelDescription());
     parser.addHelpOption();

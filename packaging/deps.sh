@@ -19,6 +19,8 @@ packages=(
   libespeak-ng-dev espeak-ng
   # tests, benchmarks, screenshots
   pulseaudio pulseaudio-utils chromium xvfb xauth x11-apps imagemagick libbenchmark-dev
+  # Chinese glyphs, so the zh_CN layout test (tests/ui/tst_translation) measures real widths
+  fonts-noto-cjk
   python3 procps time
   # fuzzing and sanitizers
   clang libclang-rt-14-dev

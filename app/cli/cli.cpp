@@ -13,7 +13,6 @@
 #include <QCoreApplication>
 #include <QCoroTask>
 #include <QFile>
-#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -125,9 +124,14 @@ std::optional<QByteArray> prepareProfile(ProviderProfile &profile, const QComman
 
 QString subcommandHelp(const QCommandLineParser &parser, const QString &command)
 {
+    // The first line is "Usage: <argv[0]> [options] ..." in the user's language (Qt translates
+    // "Usage: %1"): name the command instead of the program's path.
     QString help = parser.helpText();
-    static const QRegularExpression usage(QStringLiteral("^(\\S+: )\\S+"));
-    help.replace(usage, QStringLiteral("\\1captioneer ") + command);
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype lineEnd = help.indexOf(u'\n');
+    const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
+    if (at >= 0 && (lineEnd < 0 || at < lineEnd))
+        help.replace(at, program.size(), QStringLiteral("captioneer ") + command);
     return help;
 }
 
