@@ -20,7 +20,9 @@ import xml.etree.ElementTree as ET
 
 def run_help(binary, args):
     env = dict(os.environ)
-    env.update({"QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+    env.update({"QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8",
+                # No user settings: their interface language ("ui/language") would win over LC_ALL.
+                "XDG_CONFIG_HOME": os.devnull})
     env.pop("LANGUAGE", None)
     proc = subprocess.run([binary, *args, "--help"], env=env, capture_output=True, text=True,
                           timeout=60)
