@@ -48,6 +48,19 @@ QString languageFor(const QString &uiLanguage, const QStringList &translations)
     return translationFor(locale, translations);
 }
 
+// LC_ALL=C (or LC_MESSAGES or LANG, whichever decides) asks for the untranslated program, as it
+// does of every gettext program; LANGUAGE, which QLocale::system() would still follow, does not
+// count then.
+bool messagesLocaleIsC()
+{
+    for (const char *variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const QByteArray value = qgetenv(variable);
+        if (!value.isEmpty())
+            return value == "C" || value == "POSIX" || value.startsWith("C.");
+    }
+    return true;
+}
+
 } // namespace
 
 QString languageSetting()
@@ -87,6 +100,8 @@ QString resolveLanguage(const QString &languageOverride)
         // An unknown override (a removed translation, a typo in the settings file): the
         // system decides, as if none were set.
     }
+    if (messagesLocaleIsC())
+        return kEnglish;
     for (const QString &ui : QLocale::system().uiLanguages())
         if (const QString l = languageFor(ui, translations); !l.isEmpty())
             return l;

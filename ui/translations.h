@@ -28,7 +28,8 @@ QString languageDisplayName(const QString &language);
 
 // The language to show for `languageOverride` ("" = the system's preferred UI languages in order,
 // QLocale::system().uiLanguages(); the first that is English or has a translation wins, a
-// translation matching by language and script, so zh-Hans-SG takes zh_CN but zh-TW does not).
+// translation matching by language and script, so zh-Hans-SG takes zh_CN but zh-TW does not;
+// English under the C locale, LANGUAGE notwithstanding, as for gettext programs).
 // An override naming no available language is ignored (the system decides). Returns an entry of
 // availableLanguages().
 QString resolveLanguage(const QString &languageOverride);
