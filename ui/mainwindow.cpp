@@ -4,8 +4,10 @@
 #include "cuetablemodel.h"
 #include "document.h"
 #include "findreplacedialog.h"
+#include "jobspanel.h"
 #include "rulechecker.h"
 #include "shortcutmap.h"
+#include "speechpreview.h"
 #include "timelineview.h"
 #include "track.h"
 #include "transportbar.h"
@@ -17,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
@@ -40,6 +43,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_timeline(new TimelineView(this))
     , m_transport(new TransportBar(m_player, this))
     , m_shortcuts(new ShortcutMap(this))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_jobs(new JobsPanel(m_nam, this))
+    , m_speech(new SpeechPreview(m_player, m_nam, options.audio, this))
 {
     m_preset = builtinPresets().constFirst();
     setAcceptDrops(true);
@@ -52,6 +58,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         connect(m_autosaver, &Autosaver::failed, this, &MainWindow::showStatus);
         m_autosaver->start();
     }
+    applySpeechSettings();
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(150);
     connect(&m_checkTimer, &QTimer::timeout, this, &MainWindow::runCheck);
@@ -68,6 +75,11 @@ MainWindow::~MainWindow()
     m_player->stop();
     m_loader->cancel();
     m_vadCancel->store(true);
+    // The document goes after the widgets below (children die last), and clearing its undo stack
+    // still signals: nothing of this window may listen by then.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
+    disconnect(m_document->track(), nullptr, this, nullptr);
     // Views before their model: a model that goes first leaves the table's header a queued reset
     // against a model that no longer exists.
     delete m_table;
@@ -108,6 +120,13 @@ void MainWindow::buildLayout()
     resizeDocks({m_timelineDock}, {260}, Qt::Vertical);
     resizeDocks({m_editorDock}, {380}, Qt::Horizontal);
 
+    m_jobs->setObjectName(QStringLiteral("jobsPanel"));
+    m_jobsDock = new QDockWidget(tr("Transcription Jobs"), this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobs);
+    addDockWidget(Qt::RightDockWidgetArea, m_jobsDock);
+    m_jobsDock->hide(); // shown when the first job starts
+
     addToolBar(Qt::TopToolBarArea, m_transport);
     m_issuesLabel = new QLabel(this);
     m_issuesLabel->setObjectName(QStringLiteral("issuesLabel"));
@@ -147,6 +166,16 @@ void MainWindow::connectSignals()
     connect(m_timeline, &TimelineView::cueCreated, this, [this](CueId id) {
         selectCue(id);
         m_editor->textEdit()->setFocus();
+    });
+    connect(m_jobs, &JobsPanel::jobFinished, this, &MainWindow::transcriptionFinished);
+    connect(m_jobs, &JobsPanel::openRequested, this,
+            [this](const QString &path) { openFiles({path}); });
+    connect(m_speech, &SpeechPreview::warning, this, &MainWindow::showStatus);
+    connect(m_speech, &SpeechPreview::failed, this, &MainWindow::showStatus);
+    connect(m_speech, &SpeechPreview::positionChanged, m_timeline, &TimelineView::setPlayhead);
+    connect(m_speech, &SpeechPreview::spoken, this, [this](CueId id, qint64) {
+        if (m_speech->isSpeaking())
+            selectCue(id);
     });
     connect(m_loader, &WaveformLoader::failed, this, [this](const QString &message) {
         showStatus(tr("Cannot draw the waveform: %1").arg(message));

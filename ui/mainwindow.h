@@ -18,6 +18,11 @@ class CueEditor;
 class CueTableModel;
 class Document;
 class FindReplaceDialog;
+class JobsPanel;
+class QNetworkAccessManager;
+class SpeechPreview;
+class TranscriptionJob;
+struct TranscriptionJobSpec;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -59,6 +64,8 @@ public:
     ShortcutMap *shortcuts() const { return m_shortcuts; }
     Autosaver *autosaver() const { return m_autosaver; }
     TransportBar *transportBar() const { return m_transport; }
+    JobsPanel *jobsPanel() const { return m_jobs; }
+    SpeechPreview *speechPreview() const { return m_speech; }
     // The action with this id (see createActions()), or null.
     QAction *action(const QString &id) const;
     RulePreset preset() const { return m_preset; }
@@ -104,6 +111,18 @@ public:
     bool goToNextViolation();
     bool goToNextLowConfidenceWord();
     void setPreset(const QString &id);
+
+    // Transcription (mainwindowtranscribe.cpp). The panel opens on its own when media is dropped
+    // on an empty window; a finished job's cues replace, or join, the document's in one undo step.
+    void showTranscribeDialog(const QStringList &mediaPaths = {});
+    TranscriptionJob *startTranscription(const TranscriptionJobSpec &spec);
+    // Cues again from the kept transcript (or from the cues) under the current preset.
+    bool resegment();
+    QStringList speakers() const;
+    bool renameSpeaker(const QString &from, const QString &to);
+    void speakCurrentCue();
+    void speakFromHere();
+    void showSettings();
 
     // Playback.
     void playPause();
@@ -161,6 +180,10 @@ private:
     void addRecentFile(const QString &path);
     void fillRecentMenu();
     void startSilenceDetection(const QString &path);
+    // mainwindowtranscribe.cpp
+    void transcriptionFinished(TranscriptionJob *job);
+    void showRenameSpeakerDialog();
+    void applySpeechSettings();
 
     Options m_options;
     Document *m_document;
@@ -172,6 +195,10 @@ private:
     TimelineView *m_timeline;
     TransportBar *m_transport;
     ShortcutMap *m_shortcuts;
+    QNetworkAccessManager *m_nam;
+    JobsPanel *m_jobs;
+    SpeechPreview *m_speech;
+    QDockWidget *m_jobsDock = nullptr;
     Autosaver *m_autosaver = nullptr;
     QDockWidget *m_editorDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;

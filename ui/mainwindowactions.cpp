@@ -128,6 +128,13 @@ void MainWindow::createEditMenu()
               {QKeySequence(Qt::CTRL | Qt::Key_F8)}, [this] { goToNextLowConfidenceWord(); });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    addAction(tools, QStringLiteral("tools.transcribe"), tr("&Transcribe…"),
+              {QKeySequence(Qt::CTRL | Qt::Key_T)}, [this] { showTranscribeDialog(); });
+    addAction(tools, QStringLiteral("tools.resegment"), tr("&Re-segment with Current Preset"), {},
+              [this] { resegment(); });
+    addAction(tools, QStringLiteral("tools.renameSpeaker"), tr("Rename &Speaker…"), {},
+              [this] { showRenameSpeakerDialog(); });
+    tools->addSeparator();
     QMenu *presets = tools->addMenu(tr("Rule &Preset"));
     auto *group = new QActionGroup(this);
     for (const RulePreset &p : builtinPresets()) {
@@ -139,6 +146,11 @@ void MainWindow::createEditMenu()
         connect(a, &QAction::triggered, this, [this, id = p.id] { setPreset(id); });
     }
     tools->addSeparator();
+    addAction(tools, QStringLiteral("tools.settings"), tr("S&ettings…"),
+              QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                  ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                  : QKeySequence::keyBindings(QKeySequence::Preferences),
+              [this] { showSettings(); });
     // Listed under Help too: the same dialog is the keyboard reference and the editor.
     addAction(tools, QStringLiteral("help.shortcuts"), tr("&Keyboard Shortcuts…"),
               {QKeySequence(Qt::Key_F1)}, [this] {
@@ -166,6 +178,16 @@ void MainWindow::createPlaybackMenu()
     loop->setIcon(QIcon::fromTheme(QStringLiteral("media-playlist-repeat")));
     connect(loop, &QAction::toggled, m_player, &Player::setLoop);
     play->addSeparator();
+    QAction *speak = addAction(play, QStringLiteral("play.speak"), tr("Spea&k Cue"),
+                               {QKeySequence(Qt::CTRL | Qt::Key_K)}, [this] { speakCurrentCue(); });
+    speak->setToolTip(tr("Read the cue aloud with the speech engine chosen in Settings"));
+    addAction(play, QStringLiteral("play.speakFrom"), tr("Speak from &Here"),
+              {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)}, [this] { speakFromHere(); });
+    QAction *mix =
+        addAction(play, QStringLiteral("play.speakMix"), tr("Speak &over the Media"), {}, {});
+    mix->setCheckable(true);
+    mix->setChecked(true);
+    play->addSeparator();
     addAction(play, QStringLiteral("play.back"), tr("&Back 1 Second"),
               {QKeySequence(Qt::ALT | Qt::Key_Left)}, [this] {
                   const qint64 to = std::max<qint64>(0, playhead() - 1000);
@@ -189,6 +211,7 @@ void MainWindow::createPlaybackMenu()
     m_transport->addAction(cue);
     m_transport->addAction(selection);
     m_transport->addAction(loop);
+    m_transport->addAction(speak);
     m_transport->addControls();
 }
 
@@ -213,6 +236,7 @@ void MainWindow::createViewMenu()
     view->addSeparator();
     view->addAction(m_editorDock->toggleViewAction());
     view->addAction(m_timelineDock->toggleViewAction());
+    view->addAction(m_jobsDock->toggleViewAction());
     view->addAction(m_transport->toggleViewAction());
     addAction(view, QStringLiteral("view.resetLayout"), tr("&Reset Layout"), {}, [this] {
         restoreState(m_defaultState);
@@ -258,6 +282,8 @@ void MainWindow::updateActions()
     enable("edit.twoPoint", m_document->track()->count() >= 2);
     enable("edit.frameRate", hasCues);
     enable("play.cue", hasCue);
+    enable("play.speak", hasCue);
+    enable("play.speakFrom", hasCues);
     enable("play.selection", hasSelection);
     if (QAction *a = action(QStringLiteral("play.playPause"))) {
         const bool playing = m_player->state() == Player::State::Playing;

@@ -69,9 +69,13 @@ void MainWindow::openFiles(const QStringList &paths)
         for (const QString &s : subtitles)
             openSubtitles(s);
     };
-    if (projects.isEmpty() && subtitles.isEmpty())
-        openAll(); // media alone never replaces cues
-    else
+    if (projects.isEmpty() && subtitles.isEmpty()) {
+        // Media alone never replaces cues; on an empty window it is there to be transcribed.
+        const bool empty = m_document->track()->isEmpty();
+        openAll();
+        if (empty && !media.isEmpty() && !m_player->mediaPath().isEmpty())
+            showTranscribeDialog(media);
+    } else
         whenDiscardAllowed(openAll);
 }
 

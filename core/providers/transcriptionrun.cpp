@@ -200,7 +200,7 @@ QCoro::Task<> TranscriptionPipeline::Private::encodeChunk(int i, std::shared_ptr
         chunks[i].file = out;
         setChunk(i, ChunkState::Pending, 0.0);
     } else {
-        chunks[i].error = r.error().message;
+        chunks[i].error = r.error().toString(); // with the provider's words and status
         setChunk(i, ChunkState::Failed, 0.0);
     }
     if (run->active)
@@ -262,7 +262,7 @@ QCoro::Task<> TranscriptionPipeline::Private::requestChunk(int i, std::shared_pt
             co_return;
         Q_EMIT q->partialTranscript(q->transcript());
     } else {
-        chunks[i].error = r.error().message;
+        chunks[i].error = r.error().toString(); // with the provider's words and status
         stopLaunching = stopLaunching || stopsEverything(r.error());
         setChunk(i, ChunkState::Failed, 0.0);
     }
