@@ -72,6 +72,8 @@ public:
     void setSpeech(const QList<SpeechSegment> &speech);
 
     const WaveformTiles &tiles() const { return m_tiles; }
+    // The colour of a speaker's cues (a strip along their top), the same for a name everywhere.
+    static QColor speakerColor(const QString &speaker);
     // The cue under view position `pos` (viewport coordinates), or 0.
     CueId cueAt(const QPoint &pos) const;
 

@@ -134,6 +134,7 @@ private Q_SLOTS:
     void autosaveAndRestore();
     void relinksMovedMediaByContent();
     void recentFilesAreRemembered();
+    void renamesSpeakersInOneStep();
 
 private:
     QTemporaryDir m_home;
@@ -598,6 +599,27 @@ void TestMainWindow::recentFilesAreRemembered()
     QVERIFY(w->openFile(kBasicSrt));
     const QStringList recent = QSettings().value(u"recentFiles"_s).toStringList();
     QCOMPARE(recent.value(0), QFileInfo(kBasicSrt).absoluteFilePath());
+}
+
+void TestMainWindow::renamesSpeakersInOneStep()
+{
+    auto w = makeWindow(m_home.filePath(u"b9"_s));
+    QVERIFY(w->openFile(kBasicSrt));
+    Document *doc = w->document();
+    QVERIFY(doc->setCueSpeaker({doc->track()->at(0).id, doc->track()->at(2).id}, u"Speaker 1"_s));
+    QCOMPARE(w->speakers(), QStringList{u"Speaker 1"_s});
+    QVERIFY(w->renameSpeaker(u"Speaker 1"_s, u"Ada"_s));
+    QCOMPARE(doc->track()->at(0).speaker, u"Ada"_s);
+    QCOMPARE(doc->track()->at(2).speaker, u"Ada"_s);
+    QCOMPARE(doc->track()->at(1).speaker, QString());
+    // Written as a WebVTT voice.
+    const QString vtt = m_home.filePath(u"speakers.vtt"_s);
+    QVERIFY(w->exportTo(vtt));
+    QFile f(vtt);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("<v Ada>Hello, world."));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->track()->at(0).speaker, u"Speaker 1"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void drawsWaveformWherePeaksAre();
     void redrawsTileWhenPeaksArrive();
     void tintsCueRegion();
+    void colorsSpeakers();
     void marksViolationsAndLowConfidence();
     void selectedCueShowsWordTicks();
     void longCueStartingLeftOfViewIsDrawn();
@@ -235,6 +236,21 @@ void TestTimelineView::tintsCueRegion()
     QVERIFY(img.pixelColor(150, y) != base()); // inside A (2-4 s = 100-200 px)
     QCOMPARE(img.pixelColor(250, y), base());  // between A and B
     QVERIFY(img.pixelColor(350, y) != base()); // inside B
+}
+
+void TestTimelineView::colorsSpeakers()
+{
+    const int top = TimelineView::kRulerHeight + 1; // the strip along a cue's top
+    const QColor before = shot().pixelColor(150, top);
+    QVERIFY(m_doc->setCueSpeaker({m_a}, u"Alice"_s));
+    QVERIFY(m_doc->setCueSpeaker({m_b}, u"Bob"_s));
+    const QImage img = shot();
+    QCOMPARE(img.pixelColor(150, top).rgb(), TimelineView::speakerColor(u"Alice"_s).rgb());
+    QCOMPARE(img.pixelColor(350, top).rgb(), TimelineView::speakerColor(u"Bob"_s).rgb());
+    QVERIFY(TimelineView::speakerColor(u"Alice"_s) != TimelineView::speakerColor(u"Bob"_s));
+    QVERIFY(img.pixelColor(150, top) != before);
+    // The same name keeps its colour after a rename back and forth (no state).
+    QCOMPARE(TimelineView::speakerColor(u"Alice"_s), TimelineView::speakerColor(u"Alice"_s));
 }
 
 void TestTimelineView::marksViolationsAndLowConfidence()
