@@ -8,6 +8,7 @@
 #include "jobspanel.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "settingsdialog.h"
 #include "testserver.h"
 #include "track.h"
 #include "transcribedialog.h"
@@ -17,7 +18,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void initTestCase();
     void dropTranscribeCancelRetry();
     void offlineEngine();
+    void settingsTestConnection();
 
 private:
     MainWindow *makeWindow();
@@ -95,6 +99,16 @@ void TestTranscribeUi::initTestCase()
             }
             res.set_content(kVerbose, "application/json");
         });
+    m_server.http().Get("/v1/models", [](const httplib::Request &req, httplib::Response &res) {
+        if (req.get_header_value("Authorization") != "Bearer sk-loopback-test") {
+            res.status = 401;
+            res.set_content(R"({"error":{"message":"Incorrect API key provided."}})",
+                            "application/json");
+            return;
+        }
+        res.set_content(R"({"data":[{"id":"whisper-1"},{"id":"whisper-large"}]})",
+                        "application/json");
+    });
     QVERIFY(m_server.start());
     // A custom OpenAI-compatible profile pointing at the loopback server, as a user would add it.
     QSettings settings;
@@ -243,6 +257,32 @@ void TestTranscribeUi::offlineEngine()
         all += c.text.toLower() + u' ';
     QVERIFY2(all.contains(u"leisure"_s) || all.contains(u"married"_s), qPrintable(all));
     QVERIFY(w->document()->transcript().hasWords());
+}
+
+// Settings ▸ Providers: the key field is masked, and "Test connection" makes a real request and
+// says in words what happened, with the typed key and then with a wrong one.
+void TestTranscribeUi::settingsTestConnection()
+{
+    QNetworkAccessManager nam;
+    SettingsDialog dialog(&nam);
+    dialog.show();
+    QVERIFY(dialog.selectProfile(u"loopback"_s));
+    QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Password);
+    QCOMPARE(dialog.baseUrlEdit()->text(), m_server.url(u"/v1"_s));
+    dialog.keyEdit()->setText(u"sk-loopback-test"_s);
+    dialog.testButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.testResult().contains(u"2 model"_s), qPrintable(dialog.testResult()));
+    dialog.keyEdit()->setText(u"sk-wrong"_s);
+    dialog.testButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.testResult().contains(u"Loopback server"_s), qPrintable(dialog.testResult()));
+    QVERIFY2(!dialog.testResult().contains(u"sk-wrong"_s), qPrintable(dialog.testResult()));
+    // The offline engine is checked without the network.
+    QVERIFY(dialog.selectProfile(u"local"_s));
+    dialog.testButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.testButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.testResult().contains(u"ready"_s), qPrintable(dialog.testResult()));
 }
 
 QTEST_MAIN(TestTranscribeUi)
