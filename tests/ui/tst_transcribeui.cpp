@@ -4,6 +4,7 @@
 // with the transcript kept. A second job cancelled midway changes nothing; a failing request is
 // retried from the panel; the offline engine works the same way.
 #include "../media/mediafixtures.h"
+#include "dashscopeemulator.h"
 #include "document.h"
 #include "jobspanel.h"
 #include "mainwindow.h"
@@ -17,6 +18,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void dropTranscribeCancelRetry();
     void offlineEngine();
     void settingsTestConnection();
+    void dashScopeAsyncTask();
 
 private:
     MainWindow *makeWindow();
@@ -283,6 +287,60 @@ void TestTranscribeUi::settingsTestConnection()
     dialog.testButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.testButton()->isEnabled(), 10000);
     QVERIFY2(dialog.testResult().contains(u"ready"_s), qPrintable(dialog.testResult()));
+}
+
+// A DashScope Fun-ASR profile through the emulator: temporary upload, async task polled through
+// PENDING and RUNNING, the result file downloaded; its two speakers become cue speakers.
+void TestTranscribeUi::dashScopeAsyncTask()
+{
+    DashScopeEmulator emu;
+    QVERIFY(emu.start());
+    emu.reset();
+    emu.setResult(u"r1.json"_s, R"j({"file_url": "FILE", "transcripts": [{"channel_id": 0,
+      "text": "Hello there. Good morning.", "sentences": [
+      {"begin_time": 100, "end_time": 1000, "text": "Hello there.", "sentence_id": 1, "speaker_id": 0,
+       "words": [{"begin_time": 100, "end_time": 500, "text": "Hello", "punctuation": " "},
+                 {"begin_time": 500, "end_time": 1000, "text": "there", "punctuation": "."}]},
+      {"begin_time": 1200, "end_time": 2400, "text": "Good morning.", "sentence_id": 2, "speaker_id": 1,
+       "words": [{"begin_time": 1200, "end_time": 1700, "text": "Good", "punctuation": " "},
+                 {"begin_time": 1700, "end_time": 2400, "text": "morning", "punctuation": "."}]}]}]})j");
+    const QJsonObject subtask{{u"file_url"_s, u"oss://uploaded"_s},
+                              {u"subtask_status"_s, u"SUCCEEDED"_s},
+                              {u"transcription_url"_s, emu.resultUrl(u"r1.json"_s)}};
+    emu.script(u"task"_s, {dsTask(u"PENDING"_s), dsTask(u"RUNNING"_s),
+                           dsTask(u"SUCCEEDED"_s, {{u"results"_s, QJsonArray{subtask}}})});
+    qputenv("DASHSCOPE_API_KEY", "sk-dashscope-test");
+    TranscriptionJobSpec s = spec(u"local"_s);
+    s.profile = ProviderProfile{};
+    s.profile.id = u"dashscope-funasr"_s;
+    s.profile.kind = u"dashscope-funasr"_s;
+    s.profile.displayName = u"DashScope Fun-ASR"_s;
+    s.profile.baseUrl = emu.nativeBase();
+    s.profile.model = u"fun-asr"_s;
+    s.profile.keyName = u"DASHSCOPE_API_KEY"_s;
+    s.profile.options.insert(u"poll_interval_ms"_s, 10);
+    s.profile.options.insert(u"poll_max_interval_ms"_s, 40);
+    s.profile.options.insert(u"diarization"_s, true);
+
+    std::unique_ptr<MainWindow> w(makeWindow());
+    w->setAttribute(Qt::WA_DeleteOnClose, false);
+    QVERIFY(w->openFile(m_speech));
+    TranscriptionJob *job = w->startTranscription(s);
+    QStringList stages;
+    connect(job, &TranscriptionJob::changed, this, [&] { stages << job->stageText(); });
+    QTRY_VERIFY_WITH_TIMEOUT(job->state() == TranscriptionJob::State::Finished ||
+                                 job->state() == TranscriptionJob::State::Failed,
+                             20000);
+    QVERIFY2(job->state() == TranscriptionJob::State::Finished, qPrintable(job->errorText()));
+    QVERIFY(emu.count(u"oss"_s) >= 1);  // the audio went to temporary storage
+    QVERIFY(emu.count(u"task"_s) >= 3); // polled through PENDING and RUNNING
+    QVERIFY2(stages.join(u'|').contains(u"DashScope"_s), qPrintable(stages.join(u'|')));
+    Document *doc = w->document();
+    QCOMPARE(doc->track()->count(), 2);
+    QCOMPARE(doc->track()->at(0).text, u"Hello there."_s);
+    QVERIFY(!doc->track()->at(0).speaker.isEmpty());
+    QVERIFY(doc->track()->at(0).speaker != doc->track()->at(1).speaker);
+    QCOMPARE(w->speakers().size(), 2);
 }
 
 QTEST_MAIN(TestTranscribeUi)
