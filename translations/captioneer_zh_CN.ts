@@ -257,6 +257,30 @@ Exit status: 0 no violation, 1 violations found or the file could not be read, 2
             <numerusform>已连接到 %1：有 %n 个可用模型。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The offline engine is ready.</source>
+        <translation>离线引擎已就绪。</translation>
+    </message>
+    <message>
+        <source>%1 needs an API key. Enter it and try again.</source>
+        <translation>%1 需要 API 密钥。请填写后重试。</translation>
+    </message>
+    <message>
+        <source>%1: choose a region (or a workspace id) first.</source>
+        <translation>%1：请先选择地域（或填写业务空间 ID）。</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the key is accepted.</source>
+        <translation>已连接到 %1；密钥有效。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (it has no model list, which is fine).</source>
+        <translation>已连接到 %1（该服务不提供模型列表，这没有问题）。</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ConvertCommand</name>
@@ -1021,6 +1045,10 @@ Commands (see captioneer COMMAND --help):
         <source>Media, subtitle or project files to open.</source>
         <translation>要打开的媒体、字幕或项目文件。</translation>
     </message>
+    <message>
+        <source>Transcribe the media files with this provider profile right away (see captioneer providers).</source>
+        <translation>立即用此服务商配置转写这些媒体文件（参见 captioneer providers）。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1617,6 +1645,14 @@ The previous version of the file, if any, is unchanged.</source>
     <message>
         <source>Select a cue to speak.</source>
         <translation>请选择要朗读的字幕。</translation>
+    </message>
+    <message>
+        <source>Unknown provider</source>
+        <translation>未知的服务商</translation>
+    </message>
+    <message>
+        <source>There is no provider profile &quot;%1&quot; (see Tools ▸ Settings).</source>
+        <translation>没有名为“%1”的服务商配置（参见“工具 ▸ 设置”）。</translation>
     </message>
 </context>
 <context>

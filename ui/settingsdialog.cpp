@@ -6,6 +6,7 @@
 #include "dashscoperegions.h"
 #include "profilestore.h"
 #include "providerregistry.h"
+#include "translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -198,8 +199,8 @@ QWidget *SettingsDialog::makeGeneralPage()
     auto *page = new QWidget;
     m_language_ui = new QComboBox(page);
     m_language_ui->addItem(tr("System language"), QString());
-    m_language_ui->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_language_ui->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    for (const QString &language : availableLanguages())
+        m_language_ui->addItem(languageDisplayName(language), language);
     m_language_ui->setCurrentIndex(
         std::max(0, m_language_ui->findData(QSettings().value(QStringLiteral("ui/language")))));
     auto *form = new QFormLayout(page);

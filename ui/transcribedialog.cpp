@@ -60,7 +60,9 @@ TranscribeDialog::TranscribeDialog(const QStringList &mediaPaths,
     m_language->addItem(tr("Detect automatically"), QString());
     for (const char *code : kLanguages) {
         const QString id = QString::fromLatin1(code);
-        const QString name = QLocale::languageToString(QLocale(id).language());
+        QString name = QLocale(id).nativeLanguageName();
+        if (name.isEmpty())
+            name = id;
         m_language->addItem(QStringLiteral("%1 (%2)").arg(name, id), id);
     }
     m_context->setPlaceholderText(tr("Names, terms, topic: helps recognition where supported"));

@@ -6,8 +6,10 @@
 #include "document.h"
 #include "findreplacedialog.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "timingdialogs.h"
+#include "transcribedialog.h"
 #include "translations.h"
 
 #include <QAbstractButton>
@@ -23,6 +25,7 @@
 #include <QLayout>
 #include <QMenu>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
@@ -32,6 +35,7 @@
 #include <QTest>
 #include <QToolBar>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -205,7 +209,17 @@ void collectMenuTexts(const QList<QAction *> &actions, const QString &path, QStr
     }
 }
 
-enum class Surface { Window, Menus, Shortcuts, ShiftTimes, TwoPointSync, FrameRate, FindReplace };
+enum class Surface {
+    Window,
+    Menus,
+    Shortcuts,
+    ShiftTimes,
+    TwoPointSync,
+    FrameRate,
+    FindReplace,
+    Settings,
+    Transcribe,
+};
 
 } // namespace
 
@@ -374,7 +388,8 @@ void TestTranslation::nothingClipped_data()
         {"editor window", Surface::Window},         {"menus", Surface::Menus},
         {"keyboard shortcuts", Surface::Shortcuts}, {"shift times", Surface::ShiftTimes},
         {"two-point sync", Surface::TwoPointSync},  {"change frame rate", Surface::FrameRate},
-        {"find and replace", Surface::FindReplace},
+        {"find and replace", Surface::FindReplace}, {"settings", Surface::Settings},
+        {"transcribe", Surface::Transcribe},
     };
     for (const QString &language : {u"zh_CN"_s, u"en"_s})
         for (const auto &[name, surface] : surfaces)
@@ -391,6 +406,7 @@ void TestTranslation::nothingClipped()
 
     QStringList clipped;
     int checked = 0;
+    QNetworkAccessManager nam; // outlives the settings dialog
     std::unique_ptr<QDialog> dialog;
     switch (surface) {
     case Surface::Window: {
@@ -425,9 +441,32 @@ void TestTranslation::nothingClipped()
         dialog = std::move(find);
         break;
     }
+    case Surface::Settings:
+        dialog = std::make_unique<SettingsDialog>(&nam, w.get());
+        break;
+    case Surface::Transcribe: {
+        // A real file, so that the summary shows its length, size and plan.
+        const QString media = QStringLiteral(CAPTIONEER_BINARY_DIR "/sample/captioneer-sample.wav");
+        QVERIFY2(QFile::exists(media), qPrintable(media));
+        dialog = std::make_unique<TranscribeDialog>(
+            QStringList{media}, std::pair<qint64, qint64>{0, 2000}, true, QString(), w.get());
+        break;
+    }
     }
     if (dialog) {
         QVERIFY(showAndSettle(dialog.get()));
+        if (surface == Surface::Settings) {
+            // The key's status comes from the keychain a moment later; check its final text.
+            const QString checking =
+                QCoreApplication::translate("SettingsDialog", "Checking the keychain…");
+            const auto stillChecking = [&] {
+                const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+                return std::any_of(labels.begin(), labels.end(),
+                                   [&](const QLabel *l) { return l->text() == checking; });
+            };
+            QTRY_VERIFY(!stillChecking());
+            QVERIFY(showAndSettle(dialog.get()));
+        }
         clipped = clippedOnEveryTab(dialog.get(), &checked);
         if (language != u"en")
             QVERIFY2(kHan.match(dialog->windowTitle()).hasMatch(),
