@@ -34,6 +34,20 @@ QString topLevelDescription()
                 "  transcribe Transcribe audio or video into timed subtitles");
 }
 
+// The editor's own arguments, for its --help and for parsing.
+void addWindowArguments(QCommandLineParser &parser)
+{
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("transcribe"),
+        QCoreApplication::translate("Main", "Transcribe the media files with this provider "
+                                            "profile right away (see captioneer providers)."),
+        QStringLiteral("PROFILE")));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
+        QStringLiteral("[files...]"));
+}
+
 bool wantsInfoOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -61,10 +75,7 @@ int main(int argc, char **argv)
         parser.setApplicationDescription(topLevelDescription());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addPositionalArgument(
-            QStringLiteral("files"),
-            QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
-            QStringLiteral("[files...]"));
+        addWindowArguments(parser);
         parser.process(app); // prints help or version and exits
         return 0;
     }
@@ -82,10 +93,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(topLevelDescription());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("files"),
-        QCoreApplication::translate("Main", "Media, subtitle or project files to open."),
-        QStringLiteral("[files...]"));
+    addWindowArguments(parser);
     parser.process(app);
 
     auto window = std::make_unique<MainWindow>();
@@ -93,7 +101,10 @@ int main(int argc, char **argv)
     QStringList files;
     for (const QString &file : parser.positionalArguments())
         files << QFileInfo(file).absoluteFilePath();
-    if (!files.isEmpty())
+    const QString transcribeWith = parser.value(QStringLiteral("transcribe"));
+    if (!transcribeWith.isEmpty())
+        window->transcribeFiles(files, transcribeWith);
+    else if (!files.isEmpty())
         window->openFiles(files);
     return app.exec();
 }

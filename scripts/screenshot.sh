@@ -27,7 +27,9 @@ export DISPLAY=$display HOME=$tmp/home XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOM
     XDG_STATE_HOME=$tmp/state QT_QPA_PLATFORM=xcb PULSE_SERVER=none
 mkdir -p "$HOME"
 # A fixed window size: the whole screen.
-"$bin" -geometry "${size/x/x}+0+0" "${files[@]}" >"$tmp/log" 2>&1 &
+# SCREENSHOT_ARGS: extra arguments, e.g. "--transcribe local" for the jobs panel.
+# shellcheck disable=SC2086
+"$bin" -geometry "${size}+0+0" ${SCREENSHOT_ARGS:-} "${files[@]}" >"$tmp/log" 2>&1 &
 app=$!
 sleep "${SCREENSHOT_DELAY:-4}"
 if ! kill -0 "$app" 2>/dev/null; then

@@ -46,7 +46,10 @@ CueEditor::CueEditor(QWidget *parent)
     textRow->addWidget(m_counts);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(times);
-    layout->addLayout(textRow, 1);
+    layout->addLayout(textRow);
+    layout->addStretch(1);
+    // Room for a few lines (two are usual); the dock's spare height goes to the panels below.
+    m_text->setMaximumHeight(m_text->fontMetrics().lineSpacing() * 7);
 
     connect(m_text, &QPlainTextEdit::textChanged, this, &CueEditor::textEdited);
     connect(m_start, &TimecodeEdit::timeEdited, this, [this](qint64 ms) {

@@ -116,6 +116,9 @@ public:
     // on an empty window; a finished job's cues replace, or join, the document's in one undo step.
     void showTranscribeDialog(const QStringList &mediaPaths = {});
     TranscriptionJob *startTranscription(const TranscriptionJobSpec &spec);
+    // Opens `paths` and transcribes the media among them with profile `profileId` without asking
+    // (the command line's --transcribe). False, with a message, for an unknown profile.
+    bool transcribeFiles(const QStringList &paths, const QString &profileId);
     // Cues again from the kept transcript (or from the cues) under the current preset.
     bool resegment();
     QStringList speakers() const;

@@ -6,6 +6,7 @@
 #include "cuetablemodel.h"
 #include "document.h"
 #include "jobspanel.h"
+#include "profilestore.h"
 #include "projectformat.h"
 #include "segmenter.h"
 #include "settingsdialog.h"
@@ -20,6 +21,7 @@
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTableView>
 
 void MainWindow::showTranscribeDialog(const QStringList &mediaPaths)
@@ -50,9 +52,40 @@ void MainWindow::showTranscribeDialog(const QStringList &mediaPaths)
 
 TranscriptionJob *MainWindow::startTranscription(const TranscriptionJobSpec &spec)
 {
-    m_jobsDock->show();
+    if (!m_jobsDock->isVisible()) {
+        m_jobsDock->show();
+        resizeDocks({m_editorDock, m_jobsDock}, {280, 320}, Qt::Vertical);
+    }
     m_jobsDock->raise();
     return m_jobs->add(spec);
+}
+
+bool MainWindow::transcribeFiles(const QStringList &paths, const QString &profileId)
+{
+    QSettings settings;
+    ProfileStore store(&settings);
+    const ProviderProfile profile = store.find(profileId);
+    if (profile.id.isEmpty()) {
+        showError(tr("Unknown provider"),
+                  tr("There is no provider profile \"%1\" (see Tools ▸ Settings).").arg(profileId));
+        return false;
+    }
+    QStringList media, others;
+    for (const QString &p : paths)
+        (subtitleFormatFromPath(p) == SubtitleFormat::Unknown ? media : others) << p;
+    if (!others.isEmpty())
+        openFiles(others);
+    if (!media.isEmpty() && m_player->mediaPath().isEmpty())
+        openMedia(media.first());
+    for (const QString &path : std::as_const(media)) {
+        TranscriptionJobSpec spec;
+        spec.mediaPath = QFileInfo(path).absoluteFilePath();
+        spec.profile = profile;
+        spec.presetId = m_preset.id;
+        startTranscription(spec);
+    }
+    store.setLastUsed(profile.id);
+    return true;
 }
 
 void MainWindow::transcriptionFinished(TranscriptionJob *job)
