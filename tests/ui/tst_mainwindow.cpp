@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "shortcutmap.h"
 #include "shortcutsdialog.h"
+#include "speechpreview.h"
 #include "subtitlefile.h"
 #include "timecodeedit.h"
 #include "timelineview.h"
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void relinksMovedMediaByContent();
     void recentFilesAreRemembered();
     void renamesSpeakersInOneStep();
+    void speakFromHereReadsCuesInTime();
 
 private:
     QTemporaryDir m_home;
@@ -620,6 +622,43 @@ void TestMainWindow::renamesSpeakersInOneStep()
     QVERIFY(f.readAll().contains("<v Ada>Hello, world."));
     doc->undoStack()->undo();
     QCOMPARE(doc->track()->at(0).speaker, u"Speaker 1"_s);
+}
+
+// "Speak from here" without media: the cues are read one after another at their start times on a
+// clock that moves the playhead, then it stops by itself (offline eSpeak NG, no audio device).
+void TestMainWindow::speakFromHereReadsCuesInTime()
+{
+    QSettings().setValue(u"speech/engine"_s, u"espeak"_s);
+    auto w = makeWindow(m_home.filePath(u"c1"_s));
+    Cues cues;
+    for (int i = 0; i < 3; ++i) {
+        Cue c;
+        c.start = 200 + i * 900;
+        c.end = c.start + 800;
+        c.text = QStringList{u"One."_s, u"Two."_s, u"Three."_s}.at(i);
+        cues << c;
+    }
+    QVERIFY(w->document()->load(cues));
+    w->selectCue(w->document()->track()->at(1).id); // from the second cue on
+    SpeechPreview *speech = w->speechPreview();
+    QList<std::pair<CueId, qint64>> spoken; // cue, playhead when it started
+    connect(speech, &SpeechPreview::spoken, this, [&](CueId id, qint64) {
+        spoken.append({id, w->playhead()});
+    });
+    QSignalSpy stopped(speech, &SpeechPreview::stopped);
+    w->action(u"play.speakMix"_s)->setChecked(false);
+    w->action(u"play.speakFrom"_s)->trigger();
+    QVERIFY(speech->isSpeaking());
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 15000);
+    QCOMPARE(spoken.size(), 2);
+    QCOMPARE(spoken.at(0).first, w->document()->track()->at(1).id);
+    QCOMPARE(spoken.at(1).first, w->document()->track()->at(2).id);
+    // Each line started at (or just after) its cue's start on the reading clock.
+    QVERIFY2(spoken.at(0).second >= 1100 && spoken.at(0).second < 1400,
+             qPrintable(QString::number(spoken.at(0).second)));
+    QVERIFY2(spoken.at(1).second >= 2000 && spoken.at(1).second < 2300,
+             qPrintable(QString::number(spoken.at(1).second)));
+    QVERIFY(!speech->isSpeaking());
 }
 
 QTEST_MAIN(TestMainWindow)
