@@ -28,13 +28,6 @@ namespace {
 
 const QString kSpeechKeyProfile = QStringLiteral("speech-service");
 
-// The store outlives the asynchronous write (a temporary CredentialStore would not).
-QCoro::Task<Result<void>> storeKey(ProviderProfile profile, QByteArray key)
-{
-    const CredentialStore store;
-    co_return co_await store.store(profile, key);
-}
-
 QString contextOption(const ProviderProfile &p)
 {
     return isDashScopeKind(p.kind) ? QStringLiteral("context") : QStringLiteral("prompt");
@@ -242,10 +235,7 @@ void SettingsDialog::loadProfile(int row)
     m_testResult->clear();
     m_keyStatus->setText(tr("Checking the keychain…"));
     std::shared_ptr<bool> alive = m_alive;
-    auto lookup = [](ProviderProfile profile) -> QCoro::Task<KeyLookup> {
-        co_return co_await CredentialStore().lookup(profile);
-    };
-    lookup(p).then([this, alive, row](const KeyLookup &key) {
+    lookupKey(p).then([this, alive, row](const KeyLookup &key) {
         if (!*alive || row != m_row)
             return;
         switch (key.source) {
@@ -355,7 +345,7 @@ void SettingsDialog::testConnection()
     auto run = [](ProviderProfile profile, QNetworkAccessManager *nam,
                   QByteArray key) -> QCoro::Task<Result<QString>> {
         if (key.isEmpty())
-            key = (co_await CredentialStore().lookup(profile)).key;
+            key = (co_await lookupKey(profile)).key;
         co_return co_await testProviderConnection(profile, nam, key);
     };
     run(p, m_nam, typed).then([this, alive](const Result<QString> &r) {

@@ -44,7 +44,7 @@ QCoro::Task<Result<SpeechPreview::Speech>> SpeechPreview::synthesize(QString tex
         co_return *it;
     std::shared_ptr<bool> alive = m_alive;
     if (!m_client) {
-        const KeyLookup lookup = co_await CredentialStore().lookup(m_profile);
+        const KeyLookup lookup = co_await lookupKey(m_profile);
         if (!*alive)
             co_return makeError(ErrorCode::Cancelled, tr("Cancelled."));
         if (m_profile.needsKey() && lookup.key.isEmpty())

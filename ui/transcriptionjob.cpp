@@ -27,11 +27,8 @@ void TranscriptionJob::start()
     m_error.clear();
     m_partial.clear();
     // The key lookup may ask the keychain (asynchronous); the job may be gone when it answers.
-    auto lookup = [](ProviderProfile profile) -> QCoro::Task<KeyLookup> {
-        co_return co_await CredentialStore().lookup(profile);
-    };
     std::shared_ptr<bool> alive = m_alive;
-    lookup(m_spec.profile).then([this, alive](const KeyLookup &key) {
+    lookupKey(m_spec.profile).then([this, alive](const KeyLookup &key) {
         if (!*alive || m_state != State::Running)
             return;
         if (m_spec.profile.needsKey() && key.key.isEmpty()) {

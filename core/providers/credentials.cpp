@@ -101,3 +101,15 @@ QCoro::Task<Result<void>> CredentialStore::remove(const ProviderProfile &profile
         co_return makeError(ErrorCode::IoError, keychainProblem(*job));
     co_return Result<void>{};
 }
+
+QCoro::Task<KeyLookup> lookupKey(ProviderProfile profile)
+{
+    const CredentialStore store;
+    co_return co_await store.lookup(profile);
+}
+
+QCoro::Task<Result<void>> storeKey(ProviderProfile profile, QByteArray key)
+{
+    const CredentialStore store;
+    co_return co_await store.store(profile, key);
+}
