@@ -364,8 +364,8 @@ Exit status: 0 success, 1 bad input (the message names the file and line), 2 usa
         <translation>未为 %1 保存 API 密钥；请设置 %2，或在“设置”中添加密钥。</translation>
     </message>
     <message>
-        <source>Set %1 to use %2.</source>
-        <translation>设置 %1 以使用 %2。</translation>
+        <source>%1 Set %2 to use %3.</source>
+        <translation>%1设置 %2 以使用 %3。</translation>
     </message>
 </context>
 <context>

@@ -70,9 +70,10 @@ QCoro::Task<KeyLookup> CredentialStore::lookup(const ProviderProfile &profile) c
     out.note = job->error() == QKeychain::EntryNotFound || job->error() == QKeychain::NoError
                    ? Tr::tr("No API key is stored for %1; set %2 or add the key in Settings.")
                          .arg(profile.displayName, QString::fromLocal8Bit(variable))
-                   : keychainProblem(*job) + u' ' +
-                         Tr::tr("Set %1 to use %2.")
-                             .arg(QString::fromLocal8Bit(variable), profile.displayName);
+                   // One sentence pair for translators: spacing between sentences differs.
+                   : Tr::tr("%1 Set %2 to use %3.")
+                         .arg(keychainProblem(*job), QString::fromLocal8Bit(variable),
+                              profile.displayName);
     co_return out;
 }
 
