@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -15,6 +16,13 @@ struct Tr {
 
 // Consecutive undecodable packets after which a stream is considered unreadable, not damaged.
 constexpr int kMaxConsecutiveDamaged = 500;
+
+// Channels a stream may have: what libswresample handles (SWR_CH_MAX), and the size of the plane
+// pointer arrays below. FFmpeg itself accepts far more (a WAV header may declare 65535).
+constexpr int kMaxChannels = 64;
+// Highest sample rate taken as real (DXD and studio formats reach 768 kHz). A damaged header can
+// claim anything, and resampling 539 MHz to 16 kHz makes libswresample allocate 2 GB of filters.
+constexpr int kMaxSampleRate = 768000;
 
 } // namespace
 
@@ -134,6 +142,10 @@ struct AudioDecoder::Impl {
             for (int i = 0; i < count; ++i)
                 dst[i] *= scale;
         }
+        // [-1, 1] as documented: resampling and lossy codecs overshoot full scale, and float
+        // files can hold anything, NaN and infinity included.
+        for (int i = 0; i < count; ++i)
+            dst[i] = std::isfinite(dst[i]) ? std::clamp(dst[i], -1.0f, 1.0f) : 0.0f;
     }
 
     // Converts samples [skip, nb) of the current frame (or flushes swr when frame is null).
@@ -141,7 +153,7 @@ struct AudioDecoder::Impl {
     {
         const int count = f ? f->nb_samples - skip : 0;
         if (!swr) {
-            const float *planes[AV_NUM_DATA_POINTERS] = {};
+            const float *planes[kMaxChannels] = {};
             int stride = 1;
             if (f->format == AV_SAMPLE_FMT_FLTP) {
                 for (int c = 0; c < channels; ++c)
@@ -157,18 +169,18 @@ struct AudioDecoder::Impl {
         }
         const int capacity = swr_get_out_samples(swr.get(), count) + 32;
         planar.resize(size_t(capacity) * size_t(channels));
-        uint8_t *outPlanes[64] = {};
-        const float *planes[64] = {};
-        for (int c = 0; c < channels && c < 64; ++c) {
+        uint8_t *outPlanes[kMaxChannels] = {};
+        const float *planes[kMaxChannels] = {};
+        for (int c = 0; c < channels; ++c) {
             outPlanes[c] = reinterpret_cast<uint8_t *>(planar.data() + size_t(c) * capacity);
             planes[c] = planar.data() + size_t(c) * capacity;
         }
-        const uint8_t *inPlanes[64] = {};
+        const uint8_t *inPlanes[kMaxChannels] = {};
         if (f) {
             const int bytes = av_get_bytes_per_sample(AVSampleFormat(f->format));
             const bool isPlanar = av_sample_fmt_is_planar(AVSampleFormat(f->format));
             const int planesIn = isPlanar ? channels : 1;
-            for (int c = 0; c < planesIn && c < 64; ++c)
+            for (int c = 0; c < planesIn; ++c)
                 inPlanes[c] =
                     f->extended_data[c] + size_t(skip) * bytes * (isPlanar ? 1 : channels);
         }
@@ -225,8 +237,14 @@ Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const QString &path,
 
     d->inRate = d->codec->sample_rate;
     d->channels = d->codec->ch_layout.nb_channels;
-    if (d->inRate <= 0 || d->channels <= 0)
-        return fail(Tr::tr("The audio stream has no valid sample rate or channel count."));
+    if (d->inRate <= 0 || d->inRate > kMaxSampleRate || d->channels <= 0 ||
+        d->channels > kMaxChannels)
+        return fail(Tr::tr("The audio stream has no valid sample rate or channel count."),
+                    QStringLiteral("%1 Hz, %2 channels (at most %3 Hz, %4 channels)")
+                        .arg(d->inRate)
+                        .arg(d->channels)
+                        .arg(kMaxSampleRate)
+                        .arg(kMaxChannels));
     if (options.channel >= d->channels)
         return fail(Tr::tr("Channel %1 does not exist; the stream has %2 channel(s).")
                         .arg(options.channel)
@@ -342,7 +360,10 @@ Result<qint64> AudioDecoder::read(std::vector<float> &out)
                     d->seekTargetInput = -1;
             }
             qint64 n = 0;
-            if (skip < f->nb_samples && f->ch_layout.nb_channels == d->channels)
+            // emit() reads frames as open() configured them: a frame whose channel count or
+            // sample format changed mid-stream is skipped rather than read out of bounds.
+            if (skip < f->nb_samples && f->ch_layout.nb_channels == d->channels &&
+                f->format == d->codec->sample_fmt)
                 n = d->emit(f, skip, out);
             av_frame_unref(f);
             d->position += n;

@@ -49,8 +49,9 @@ QString textOf(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return QString::number(qint64(v.toDouble()));
+    if (v.isDouble()) // integral ids and codes; others as written (1e+99 overflows qint64)
+        return std::abs(v.toDouble()) < 9e15 ? QString::number(qint64(v.toDouble()))
+                                             : QString::number(v.toDouble());
     return {};
 }
 

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -52,8 +54,14 @@ std::optional<DashScopePendingTask> DashScopePendingTask::fromJson(const QJsonOb
     t.submittedAt = QDateTime::fromString(o.value(u"submitted_at"_s).toString(), Qt::ISODateWithMs);
     if (t.submittedAt.isValid())
         t.submittedAt = t.submittedAt.toUTC();
-    t.mediaOffsetMs = qint64(o.value(u"media_offset_ms"_s).toDouble());
-    t.durationMs = qint64(o.value(u"duration_ms"_s).toDouble());
+    // Records come from project files: a time beyond 2^53 ms (1e300) is damage, and converting it
+    // to qint64 would be undefined behaviour.
+    const auto ms = [&o](const QString &key) {
+        const double d = o.value(key).toDouble();
+        return std::abs(d) < 9e15 ? qint64(d) : qint64(0);
+    };
+    t.mediaOffsetMs = ms(u"media_offset_ms"_s);
+    t.durationMs = ms(u"duration_ms"_s);
     if (!t.isValid() || !t.submittedAt.isValid())
         return std::nullopt;
     return t;

@@ -98,7 +98,9 @@ QCoro::Task<bool> cancellableSleep(std::chrono::milliseconds delay,
     timer.start(delay);
     // Cancelling restarts the timer with no delay, so the wait ends at once.
     QObject::connect(control.get(), &HttpControl::cancelled, &timer, [&timer] { timer.start(0); });
-    co_await qCoro(&timer, &QTimer::timeout);
+    // QCoro's timer awaiter, not qCoro(&timer, &QTimer::timeout): a signal with a QPrivateSignal
+    // argument makes Qt 6.4 bind a reference to null in the awaiter's slot (UBSan finding).
+    co_await timer;
     co_return !control->isCancelled();
 }
 

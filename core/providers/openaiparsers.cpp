@@ -47,6 +47,18 @@ Error htmlError(const QByteArray &body)
         body);
 }
 
+// A string, or a number as text: integral ones such as 503 without a fraction, others as written
+// (1e+99: converting it to qint64 would be undefined behaviour).
+QString textOf(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return std::abs(v.toDouble()) < 9e15 ? QString::number(qint64(v.toDouble()))
+                                             : QString::number(v.toDouble());
+    return {};
+}
+
 // An {"error": ...} object answered with a success status (some gateways do that).
 Error serviceError(const QJsonValue &error, const QByteArray &body)
 {
@@ -59,7 +71,7 @@ Error serviceError(const QJsonValue &error, const QByteArray &body)
                             .arg(message.left(300)),
                         excerpt(body));
     const QJsonValue code = o.value(u"code"_s);
-    e.providerCode = code.isDouble() ? QString::number(qint64(code.toDouble())) : code.toString();
+    e.providerCode = textOf(code);
     return e;
 }
 
@@ -121,15 +133,6 @@ std::optional<double> finiteNumber(const QJsonValue &v)
     if (!v.isDouble() || !std::isfinite(v.toDouble()))
         return std::nullopt;
     return v.toDouble();
-}
-
-QString textOf(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
-    return {};
 }
 
 Result<TranscriptSegment> readSegment(const QJsonValue &v, qsizetype index)

@@ -7,18 +7,26 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(ProviderError)
 };
 
+// Largest delay a header can ask for (about 31 years): far beyond any retry policy, and within
+// qint64 after any arithmetic on it. Converting a larger double to qint64 is undefined behaviour.
+constexpr double kMaxHeaderDelayMs = 1e12;
+
 QString jsonText(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
+    if (v.isDouble()) // an integral code such as 20012; other numbers as written (1e+99)
+        return std::abs(v.toDouble()) < 9e15 ? QString::number(qint64(v.toDouble()))
+                                             : QString::number(v.toDouble());
     return {};
 }
 
@@ -145,14 +153,14 @@ qint64 retryAfterFromHeaders(const RawHeaders &headers)
     if (!ms.isEmpty()) {
         const double v = ms.toDouble(&ok);
         if (ok && v >= 0)
-            return qint64(v);
+            return qint64(std::min(v, kMaxHeaderDelayMs));
     }
     const QByteArray after = headerValue(headers, "retry-after").trimmed();
     if (after.isEmpty())
         return -1;
     const double seconds = after.toDouble(&ok);
     if (ok)
-        return seconds >= 0 ? qint64(seconds * 1000.0) : -1;
+        return seconds >= 0 ? qint64(std::min(seconds * 1000.0, kMaxHeaderDelayMs)) : -1;
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(after), Qt::RFC2822Date);
     if (!when.isValid())
         return -1;

@@ -128,8 +128,10 @@ Result<ProjectData> parseProject(const QByteArray &bytes)
             return invalid(Tr::tr("a cue has no id"));
         maxId = std::max(maxId, c.id);
     }
-    p.nextId =
-        std::max<CueId>(qint64(o.value(QLatin1StringView("next_id")).toDouble(0)), maxId + 1);
+    // Ids stay below 2^53 (readMs); a larger next_id is damage, and converting it (1e300) to an
+    // integer would be undefined behaviour.
+    const double nextId = o.value(QLatin1StringView("next_id")).toDouble(0);
+    p.nextId = std::max<CueId>(nextId > 0 && nextId < 9e15 ? qint64(nextId) : 0, maxId + 1);
     return p;
 }
 

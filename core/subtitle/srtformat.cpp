@@ -207,6 +207,11 @@ QString writeSrt(const Cues &cues)
             const QStringView line = lines.next();
             if (isBlank(line))
                 continue;
+            // A text line that reads as a timing line would start a new cue when the file is read
+            // again (SubRip has no escape); an invisible WORD JOINER in front keeps it text.
+            qint64 start = 0, end = 0;
+            if (parseSrtTimingLine(line, &start, &end))
+                out += QChar(0x2060);
             out += line;
             out += u'\n';
         }

@@ -18,7 +18,8 @@
 Result<SubtitleData> readSrt(QStringView text, ParseMode mode = ParseMode::Lenient);
 
 // Canonical SubRip: cues renumbered from 1, "HH:MM:SS,mmm --> HH:MM:SS,mmm", LF line ends.
-// Blank lines inside a cue's text are dropped (they would end the cue).
+// Blank lines inside a cue's text are dropped (they would end the cue); a text line that reads as
+// a timing line gets a leading U+2060 WORD JOINER (invisible) so it stays text when read again.
 QString writeSrt(const Cues &cues);
 
 // Parses "H:MM:SS,mmm --> H:MM:SS,mmm[ anything]" leniently; false if it is not a timing line.

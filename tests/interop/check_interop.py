@@ -102,7 +102,11 @@ def parse_srt(text: str, *, canonical: bool) -> list[Cue]:
         if not m:
             raise CheckError(f"malformed SRT timing line in block {n + 1}: {lines[1]!r}")
         g = m.groups()
-        cues.append(Cue(_ms(*g[:4]), _ms(*g[4:]), "\n".join(lines[2:])))
+        # Our writer puts an invisible WORD JOINER in front of a text line that would read as a
+        # timing line (srtformat.h), and FFmpeg keeps it when it reads that file: it is not part
+        # of the cue's text.
+        body = [line.removeprefix("\u2060") for line in lines[2:]]
+        cues.append(Cue(_ms(*g[:4]), _ms(*g[4:]), "\n".join(body)))
     return cues
 
 

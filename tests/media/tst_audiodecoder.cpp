@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void badFiles_data();
     void badFiles();
     void damagedFilesDecodeWhatIsValid();
+    void unusualStreams_data();
+    void unusualStreams();
     void cancels();
 };
 
@@ -313,6 +316,63 @@ void TestAudioDecoder::damagedFilesDecodeWhatIsValid()
     const double t = double(truncated.samples.size()) / truncated.rate;
     QVERIFY2(t > 3.0 && t < 5.0, qPrintable(QString::number(t)));
     QVERIFY(rms(truncated.samples.data(), qint64(truncated.samples.size())) > 0.05);
+}
+
+// Float files decode without the resampler at their own rate, and may hold anything; headers
+// may claim anything. Found with fuzz_media_probe: samples beyond [-1, 1] (and NaN) came out of
+// the decoder, more than 8 channels overran a plane array on the stack, and a 539 MHz sample rate
+// made the resampler allocate 2 GB.
+void TestAudioDecoder::unusualStreams_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("rate"); // output rate, 0: the file's own
+    QTest::addColumn<qint64>("samples");
+    QTest::addColumn<float>("peak");    // largest magnitude expected (0: any)
+    QTest::addColumn<QString>("error"); // what the error says, empty: decodes
+    QTest::newRow("10 channels of float at their own rate")
+        << u"float-10ch-16k.wav"_s << 0 << qint64(80) << 0.5f << QString();
+    QTest::newRow("10 channels of float at 16 kHz")
+        << u"float-10ch-16k.wav"_s << 16000 << qint64(80) << 0.5f << QString();
+    QTest::newRow("NaN, infinity and 3.0 in a float file")
+        << u"float-nan-inf-16k.wav"_s << 0 << qint64(160) << 1.0f << QString();
+    QTest::newRow("NaN, infinity and 3.0 in a float file, resampled")
+        << u"float-nan-inf-16k.wav"_s << 8000 << qint64(-1) << 0.0f // NaN spreads: zeros
+        << QString();
+    QTest::newRow("70 channels") << u"float-70ch-16k.wav"_s << 0 << qint64(0) << 0.0f
+                                 << u"no valid sample rate or channel count"_s;
+    QTest::newRow("a sample rate of 539 MHz, resampled")
+        << u"float-rate-539mhz.wav"_s << 16000 << qint64(0) << 0.0f
+        << u"no valid sample rate or channel count"_s;
+}
+
+void TestAudioDecoder::unusualStreams()
+{
+    QFETCH(QString, file);
+    QFETCH(int, rate);
+    QFETCH(qint64, samples);
+    QFETCH(float, peak);
+    QFETCH(QString, error);
+    DecodeOptions options;
+    options.sampleRate = rate;
+    const Decoded d = decodeAll(QStringLiteral(CAPTIONEER_TEST_DATA "/media/") + file, options);
+    if (!error.isEmpty()) {
+        QVERIFY(d.error);
+        QCOMPARE(d.error->code, ErrorCode::UnsupportedFormat);
+        QVERIFY2(d.error->message.contains(error), qPrintable(d.error->toString()));
+        return;
+    }
+    QVERIFY2(!d.error, qPrintable(d.error ? d.error->toString() : QString()));
+    if (samples >= 0)
+        QCOMPARE(qint64(d.samples.size()), samples);
+    QVERIFY(!d.samples.empty());
+    float largest = 0;
+    for (const float s : d.samples) {
+        QVERIFY(std::isfinite(s));
+        QVERIFY(s >= -1.0f && s <= 1.0f);
+        largest = std::max(largest, std::abs(s));
+    }
+    if (peak > 0)
+        QVERIFY2(largest <= peak && largest > peak * 0.8f, qPrintable(QString::number(largest)));
 }
 
 void TestAudioDecoder::cancels()

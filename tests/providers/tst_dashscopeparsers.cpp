@@ -4,6 +4,7 @@
 #include "dashscoperequests.h"
 #include "dashscopetaskstore.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -28,6 +29,15 @@ const QByteArray kFiletrans =
 // Two channels, no diarization; channel 1 starts first; numbers as strings; SenseVoice tags.
 const QByteArray kTwoChannels =
     R"j({"properties":{"original_duration_in_milliseconds":"5000"},"transcripts":[{"channel_id":0,"text":"<|Speech|>Left.<|/Speech|>","sentences":[{"begin_time":"2000","end_time":"3000","text":"<|HAPPY|>Left.","sentence_id":1}]},{"channel_id":1,"text":"Right.","sentences":[{"begin_time":500,"end_time":-20,"text":"Right.","sentence_id":1,"words":[{"begin_time":500,"end_time":900,"text":"Right","punctuation":"."},{"begin_time":900,"end_time":950,"text":" ","punctuation":""}]}]}]})j";
+
+// A response body kept in tests/data/providers (inputs that once broke a parser).
+QByteArray providerFixture(const char *name)
+{
+    QFile f(QStringLiteral(CAPTIONEER_TEST_DATA "/providers/") + QLatin1StringView(name));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return f.readAll();
+}
 
 QString describe(const Transcript &t)
 {
@@ -345,6 +355,9 @@ void TestDashScopeParsers::tasks_data()
         << QByteArray(R"j({"code":"InvalidApiKey","message":"Invalid API-key provided."})j")
         << false << QString();
     QTest::newRow("HTML") << QByteArray("<html>502</html>") << false << QString();
+    QTest::newRow("numeric ids beyond qint64 are kept as written (undefined conversion)")
+        << providerFixture("dashscope-task-id-overflow.json") << true
+        << u"1e+300 RUNNING 1 code= subtasks=0 req=-1e+300"_s;
 }
 
 void TestDashScopeParsers::tasks()
@@ -549,6 +562,16 @@ void TestDashScopeParsers::pendingTaskRecords()
     QCOMPARE(meta.value(u"dashscope_tasks"_s).toArray().size(), 1);
     QCOMPARE(meta.value(u"provider"_s).toString(), u"x"_s);
     QVERIFY(!DashScopePendingTask::fromJson(QJsonObject{{u"task_id"_s, u"t"_s}}));
+    // Times beyond 2^53 ms in a damaged project are dropped (converting 1e300 to qint64 was
+    // undefined behaviour).
+    QFile damaged(QStringLiteral(CAPTIONEER_TEST_DATA "/subtitles/next_id_overflow.captioneer"));
+    QVERIFY(damaged.open(QIODevice::ReadOnly));
+    const QJsonObject project = QJsonDocument::fromJson(damaged.readAll()).object();
+    const QList<DashScopePendingTask> tasks =
+        DashScopeTaskStore::read(project.value(u"provider"_s).toObject());
+    QCOMPARE(tasks.size(), 1);
+    QCOMPARE(tasks.first().mediaOffsetMs, qint64(0));
+    QCOMPARE(tasks.first().durationMs, qint64(0));
 }
 
 void TestDashScopeParsers::builtInProfilesAndCapabilities_data()

@@ -1,6 +1,7 @@
 #include "openaiparsers.h"
 #include "openaitext.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -87,6 +88,15 @@ Transcript textOnly(const QString &text)
 float fromLogprob(double logprob)
 {
     return float(std::exp(logprob));
+}
+
+// A response body kept in tests/data/providers (inputs that once broke a parser).
+QByteArray providerFixture(const char *name)
+{
+    QFile f(QStringLiteral(CAPTIONEER_TEST_DATA "/providers/") + QLatin1StringView(name));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return f.readAll();
 }
 
 // PROTOCOLS A.2 verbose_json example, verbatim shape.
@@ -351,6 +361,9 @@ void TestOpenAiParsers::rejects_data()
         << F::Json
         << QByteArray(R"j({"error":{"message":"Upstream busy","type":"server_error","code":503}})j")
         << ErrorCode::Provider << u"Upstream busy"_s;
+    QTest::newRow("json: error code beyond qint64 (fuzz_openai_json: undefined conversion)")
+        << F::Json << providerFixture("openai-error-code-overflow.json") << ErrorCode::Provider
+        << u"Upstream busy"_s;
     QTest::newRow("verbose_json: nothing transcribed")
         << F::VerboseJson << QByteArray(R"j({"task":"transcribe","duration":1})j")
         << ErrorCode::ParseError << u"no transcript"_s;

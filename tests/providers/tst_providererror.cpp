@@ -2,9 +2,23 @@
 #include "sseparser.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A response body kept in tests/data/providers (inputs that once broke a parser).
+QByteArray providerFixture(const char *name)
+{
+    QFile f(QStringLiteral(CAPTIONEER_TEST_DATA "/providers/") + QLatin1StringView(name));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return f.readAll();
+}
+
+} // namespace
 
 class TestProviderError : public QObject {
     Q_OBJECT
@@ -112,6 +126,10 @@ void TestProviderError::shapes_data()
     QTest::newRow("truncated json")
         << 500 << QByteArray(R"j({"error":{"mess)j") << QByteArray() << QByteArray() << QString()
         << QString::fromUtf8(R"j({"error":{"mess)j") << QString() << true << u"server error"_s;
+    QTest::newRow("numeric code and request id beyond qint64 (undefined conversion)")
+        << 503 << providerFixture("error-code-overflow.json") << QByteArray() << QByteArray()
+        << u"1e+300"_s << u"Model service overloaded."_s << u"2e+300"_s << true
+        << u"server error"_s;
 }
 
 void TestProviderError::shapes()
@@ -149,6 +167,11 @@ void TestProviderError::retryAfter_data()
     QTest::newRow("milliseconds") << QByteArray("retry-after-ms") << QByteArray("1500") << 1500LL;
     QTest::newRow("garbage") << QByteArray("Retry-After") << QByteArray("soon") << -1LL;
     QTest::newRow("negative") << QByteArray("Retry-After") << QByteArray("-5") << -1LL;
+    // Beyond qint64 (fuzz_provider_error: undefined conversion): capped far above any policy.
+    QTest::newRow("milliseconds beyond qint64")
+        << QByteArray("retry-after-ms") << QByteArray("11e300") << 1000000000000LL;
+    QTest::newRow("seconds beyond qint64")
+        << QByteArray("Retry-After") << QByteArray("1e300") << 1000000000000LL;
     QTest::newRow("absent") << QByteArray("X-Other") << QByteArray("1") << -1LL;
 }
 

@@ -1,5 +1,6 @@
 #include "projectformat.h"
 #include "subtitlefile.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,6 +17,8 @@ class TestProjectFormat : public QObject {
 private Q_SLOTS:
     void roundTripKeepsEverything();
     void assignsIdsToNewCues();
+    void damagedNextIdIsIgnored_data();
+    void damagedNextIdIsIgnored();
     void refusesBadFiles_data();
     void refusesBadFiles();
     void cuesJsonRoundTrip();
@@ -87,6 +90,32 @@ void TestProjectFormat::assignsIdsToNewCues()
     QCOMPARE(back->cues[0].id, 6);
     QCOMPARE(back->cues[1].id, 5);
     QCOMPARE(back->nextId, 7);
+}
+
+// A next_id no id can reach is damage: ids continue after the largest cue id. Converting 1e300 to
+// an integer was undefined behaviour (found while fixing the same pattern fuzz_openai_json found).
+void TestProjectFormat::damagedNextIdIsIgnored_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<qint64>("nextId");
+    QTest::newRow("1e300, with a pending task whose times are 1e300 (fixture)")
+        << readFixture(u"subtitles/next_id_overflow.captioneer"_s) << qint64(4);
+    QTest::newRow("-1e300")
+        << QByteArray(
+               R"j({"format":"captioneer-project","version":1,"next_id":-1e300,"cues":[{"id":9,"start_ms":0,"end_ms":1}]})j")
+        << qint64(10);
+    QTest::newRow("a string")
+        << QByteArray(R"j({"format":"captioneer-project","version":1,"next_id":"77","cues":[]})j")
+        << qint64(1);
+}
+
+void TestProjectFormat::damagedNextIdIsIgnored()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(qint64, nextId);
+    const Result<ProjectData> p = parseProject(bytes);
+    QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().toString()));
+    QCOMPARE(p->nextId, nextId);
 }
 
 void TestProjectFormat::refusesBadFiles_data()

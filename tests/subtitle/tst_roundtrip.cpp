@@ -17,6 +17,8 @@ private Q_SLOTS:
     void vttThroughVtt();
     void throughProjectAndJson_data();
     void throughProjectAndJson();
+    void timingLinesInTextStayText_data();
+    void timingLinesInTextStayText();
 };
 
 static void compareCues(const Cues &a, const Cues &b)
@@ -104,6 +106,41 @@ void TestRoundTrip::throughProjectAndJson()
     QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
     QCOMPARE(back->format, f);
     compareCues(back->data.cues, original->data.cues);
+}
+
+// A cue text line that reads as a SubRip timing line (typed, quoted from WebVTT where "--&gt;" is
+// text, or left over when SubRip drops a WebVTT tag) must not start a new cue when the SubRip
+// file is read again (found by fuzz_srt: one cue became two).
+void TestRoundTrip::timingLinesInTextStayText_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("line"); // the text line that looks like timing
+    QTest::newRow("WebVTT text quoting a timing line, written as SubRip")
+        << u"timing_in_text.vtt"_s << u"00:00:05,000 --> 00:00:06,000"_s;
+    QTest::newRow("SubRip timing with a WebVTT tag, tag dropped by the writer (fuzz_srt)")
+        << u"timing_with_tag.srt"_s << u"00:00:05,000 --> 00:00:06,000"_s;
+}
+
+void TestRoundTrip::timingLinesInTextStayText()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, line);
+    auto original = parseSubtitles(readFixture(u"subtitles/"_s + file), {}, file);
+    QVERIFY(original.ok());
+    QCOMPARE(original->data.cues.size(), 2);
+    const QString srt = writeSrt(original->data.cues);
+    auto back = readSrt(srt, ParseMode::Strict);
+    QVERIFY2(back.ok(), qPrintable(srt));
+    QCOMPARE(back->cues.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(back->cues[i].start, original->data.cues[i].start);
+        QCOMPARE(back->cues[i].end, original->data.cues[i].end);
+    }
+    // The line survives, behind an invisible WORD JOINER.
+    QVERIFY2(back->cues[0].text.split(u'\n').contains(QChar(0x2060) + line),
+             qPrintable(back->cues[0].text));
+    // Written again, the file is the same: the joiner is not added twice.
+    QCOMPARE(writeSrt(back->cues), srt);
 }
 
 QTEST_GUILESS_MAIN(TestRoundTrip)

@@ -1,0 +1,47 @@
+#include "fuzzcheck.h"
+
+#include "dashscopetaskstore.h"
+#include "projectformat.h"
+#include "subtitlefile.h"
+
+using namespace Qt::StringLiterals;
+
+// The project-file loader (projectformat.h: .captioneer projects and the JSON cue export), the
+// format detection in front of it, and the pending DashScope tasks a project keeps in its provider
+// metadata (dashscopetaskstore.h). Whatever the bytes: no crash, cues with 0 <= start <= end, and
+// a project that loaded saves and loads again to the same cues.
+static void checkCues(const Cues &cues)
+{
+    for (const Cue &c : cues) {
+        FUZZ_CHECK(c.start >= 0);
+        FUZZ_CHECK(c.end >= c.start);
+    }
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray bytes = fuzzBytes(data, size);
+    if (const Result<ProjectData> project = parseProject(bytes)) {
+        checkCues(project->cues);
+        const Result<ProjectData> again = parseProject(serializeProject(*project));
+        FUZZ_CHECK(again.ok());
+        FUZZ_CHECK(again->cues == project->cues);
+        FUZZ_CHECK(again->nextId == project->nextId);
+        for (const DashScopePendingTask &task : DashScopeTaskStore::read(project->providerMeta))
+            FUZZ_CHECK(task.isValid());
+    } else {
+        FUZZ_CHECK(!project.error().message.isEmpty());
+    }
+    if (const Result<Cues> cues = parseCuesJson(bytes)) {
+        checkCues(*cues);
+        const Result<Cues> again = parseCuesJson(serializeCuesJson(*cues));
+        FUZZ_CHECK(again.ok());
+        FUZZ_CHECK(again->size() == cues->size());
+    }
+    const Result<LoadedSubtitles> loaded = parseSubtitles(bytes, {}, u"fuzz.captioneer"_s);
+    if (loaded)
+        checkCues(loaded->data.cues);
+    else
+        FUZZ_CHECK(loaded.error().file == u"fuzz.captioneer"_s);
+    return 0;
+}
