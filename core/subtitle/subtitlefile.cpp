@@ -7,6 +7,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStorageInfo>
+
+#include <cerrno>
+#include <unistd.h>
 
 namespace {
 
@@ -23,6 +27,24 @@ SubtitleFormat sniff(QStringView text)
         return t.contains(u"\"captioneer-project\"") ? SubtitleFormat::Project
                                                      : SubtitleFormat::Json;
     return SubtitleFormat::Srt;
+}
+
+// Why writing `size` bytes to `path` failed, in the system's words. Qt's own text is often no
+// help: a write cut short by a full disk leaves "Unknown error", and a read-only file system
+// reads "Existing file ... is not writable". `error` is errno right after the failure.
+QString writeFailure(const QString &path, qint64 size, int error, const QString &qtText)
+{
+    const QFileInfo info(path);
+    if (::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) != 0)
+        return qt_error_string(errno); // a read-only file system, no permission, no folder
+    if (info.exists() && ::access(QFile::encodeName(path).constData(), W_OK) != 0)
+        return qt_error_string(errno);
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG || error == EIO)
+        return qt_error_string(error);
+    const QStorageInfo storage(info.absolutePath());
+    if (storage.isValid() && storage.bytesAvailable() < size)
+        return qt_error_string(ENOSPC);
+    return qtText;
 }
 
 Error withFile(Error e, const QString &name)
@@ -168,16 +190,26 @@ Result<QByteArray> serializeSubtitles(const Cues &cues, const SubtitleMeta &meta
 
 Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return withFile(makeError(ErrorCode::IoError,
-                                  Tr::tr("Cannot write the file: %1.").arg(file.errorString())),
-                        path);
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return withFile(
-            makeError(ErrorCode::IoError,
-                      Tr::tr("Cannot write the file: %1. The previous version was kept.")
-                          .arg(file.errorString())),
-            path);
-    return {};
+    const bool existed = QFileInfo::exists(path);
+    int error = 0;
+    QString qtText;
+    {
+        QSaveFile file(path);
+        // QSaveFile::commit() of Qt 6.4 loses an error of its final flush: on a full disk it
+        // "succeeds" and replaces the file with an empty one. So everything is flushed, and
+        // checked, before commit() renames the temporary file over the old one.
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.flush() &&
+            file.commit())
+            return {};
+        error = errno;
+        qtText = file.errorString();
+    } // the temporary file is gone, and its space free again
+    const QString reason = writeFailure(path, bytes.size(), error, qtText);
+    return withFile(
+        makeError(
+            ErrorCode::IoError,
+            existed
+                ? Tr::tr("Cannot write the file: %1. The previous version was kept.").arg(reason)
+                : Tr::tr("Cannot write the file: %1.").arg(reason)),
+        path);
 }
