@@ -100,8 +100,9 @@ public:
     }
     bool makeReadOnly(bool bound)
     {
-        const unsigned long flags =
-            MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | (bound ? MS_BIND : 0UL);
+        unsigned long flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV;
+        if (bound)
+            flags |= MS_BIND;
         return ::mount(nullptr, QFile::encodeName(m_dir).constData(), nullptr, flags, nullptr) == 0;
     }
 
