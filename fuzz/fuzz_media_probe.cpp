@@ -16,7 +16,7 @@ extern "C" {
 // The media probe (mediainfo.h) on arbitrary bytes, and the first seconds of decoding when the
 // probe finds audio (audiodecoder.h): what happens when a user drops any file on Captioneer.
 // probeMedia takes a path, as the application calls it, so each input is written to one file in
-// the temporary directory (TMPDIR, a tmpfs in CI). Whatever the bytes: no crash, no leak, a clear
+// the temporary directory ($TMPDIR, else /tmp). Whatever the bytes: no crash, no leak, a clear
 // error or a description with sane values.
 namespace {
 
