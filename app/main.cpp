@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "mainwindow.h"
+#include "settingslock.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@ void setIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Captioneer"));
     QCoreApplication::setApplicationName(QStringLiteral("captioneer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAPTIONEER_VERSION));
+    removeAbandonedApplicationSettingsLock();
 }
 
 QString topLevelDescription()

@@ -3,14 +3,16 @@
 //   editor_victim autosave AUTOSAVE_DIR   edits, then autosaves (Autosaver::saveNow) each time
 //   editor_victim save PROJECT_PATH       edits, then saves the project (MainWindow::saveTo)
 // Edit i sets the text of cue (i % kCues) to "edit i". After each completed save it prints
-// "saved i" and flushes, so the test knows the last save that certainly finished. Stops by
+// "saved i" and flushes (before the first save: "ready SETTINGS_FILE"), so the test knows the last save that certainly finished. Stops by
 // itself after kMaxEdits edits.
 #include "autosaver.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "settingslock.h"
 #include "track.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -27,6 +29,8 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // never the user's settings
+    QCoreApplication::setOrganizationName(u"Captioneer"_s);
+    removeAbandonedApplicationSettingsLock(); // as the application does at start
     const QStringList args = app.arguments();
     if (args.size() != 3)
         return 2;
@@ -53,18 +57,31 @@ int main(int argc, char **argv)
     QTimer timer;
     QObject::connect(&timer, &QTimer::timeout, &app, [&] {
         const Cue &cue = window.document()->track()->at(edit % kCues);
-        if (!window.document()->setCueText(cue.id, u"edit %1"_s.arg(edit)))
+        if (!window.document()->setCueText(cue.id, u"edit %1"_s.arg(edit))) {
+            std::fprintf(stderr, "editor_victim: edit %d refused\n", edit);
             QCoreApplication::exit(4);
-        const bool ok = autosave ? bool(window.autosaver()->saveNow()) : window.saveTo(args.at(2));
-        if (!ok)
+            return;
+        }
+        if (autosave) {
+            const auto saved = window.autosaver()->saveNow();
+            if (!saved) {
+                std::fprintf(stderr, "editor_victim: autosave %d failed: %s\n", edit,
+                             qPrintable(saved.error().toString()));
+                QCoreApplication::exit(5);
+                return;
+            }
+        } else if (!window.saveTo(args.at(2))) {
+            std::fprintf(stderr, "editor_victim: save %d failed\n", edit);
             QCoreApplication::exit(5);
+            return;
+        }
         std::printf("saved %d\n", edit);
         std::fflush(stdout);
         if (++edit >= kMaxEdits)
             QCoreApplication::quit();
     });
     timer.start(0);
-    std::printf("ready\n");
+    std::printf("ready %s\n", qPrintable(QSettings().fileName()));
     std::fflush(stdout);
     return app.exec();
 }

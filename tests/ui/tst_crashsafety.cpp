@@ -5,10 +5,15 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "projectformat.h"
+#include "settingslock.h"
 #include "subtitlefile.h"
 #include "track.h"
 
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLockFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -55,30 +60,51 @@ int iterations()
 
 // Starts the victim, lets it work for a random time, kills it; returns the last "saved N"
 // it printed (-1 if none).
-int runAndKill(const QStringList &args, QString *error)
+// `home` is the victim's HOME (its settings live below it); empty for the test's own.
+int runAndKill(const QStringList &args, QString *error, QByteArray *output = nullptr,
+               const QString &home = {})
 {
     QProcess victim;
+    if (!home.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"HOME"_s, home);
+        victim.setProcessEnvironment(env);
+    }
     victim.start(QStringLiteral(CAPTIONEER_BINARY_DIR "/tests/ui/editor_victim"), args);
     if (!victim.waitForStarted(10000)) {
         *error = u"cannot start editor_victim"_s;
         return -1;
     }
     QByteArray out;
-    // Wait for the first save, then a random moment within the next ~300 ms.
-    for (int i = 0; i < 200 && !out.contains("saved"); ++i) {
-        victim.waitForReadyRead(50);
+    // Wait for the first save, then a random moment within the next ~300 ms. The first save
+    // needs the window to start, which on a loaded CI machine running other GUI tests in
+    // parallel can take several seconds; the deadline is only a bound against a hung victim.
+    QDeadlineTimer deadline(60000);
+    while (!out.contains("saved") && !deadline.hasExpired()
+           && victim.state() == QProcess::Running) {
+        victim.waitForReadyRead(100);
         out += victim.readAllStandardOutput();
     }
+    out += victim.readAllStandardOutput();
     if (!out.contains("saved")) {
-        *error = u"the victim never saved: "_s + QString::fromUtf8(victim.readAllStandardError());
-        victim.kill();
-        victim.waitForFinished(5000);
+        const bool running = victim.state() == QProcess::Running;
+        if (running) {
+            victim.kill();
+            victim.waitForFinished(5000);
+        }
+        *error = u"the victim never saved (%1, stdout %2): %3"_s
+                     .arg(running ? u"still running after 60 s"_s
+                                  : u"exited with %1"_s.arg(victim.exitCode()),
+                          QString::fromUtf8(out).trimmed(),
+                          QString::fromUtf8(victim.readAllStandardError()));
         return -1;
     }
     QTest::qSleep(int(QRandomGenerator::global()->bounded(5, 300)));
     ::kill(pid_t(victim.processId()), SIGKILL);
     victim.waitForFinished(5000);
     out += victim.readAllStandardOutput();
+    if (output)
+        *output = out;
     int last = -1;
     for (const QByteArray &line : out.split('\n'))
         if (line.startsWith("saved "))
@@ -93,17 +119,19 @@ class TestCrashSafety : public QObject {
 private Q_SLOTS:
     void killDuringSave();
     void killDuringAutosave();
+    void abandonedSettingsLock();
 };
 
 void TestCrashSafety::killDuringSave()
 {
+    QTemporaryDir home; // the victims' settings: shared, as one user's would be
     QTemporaryDir dir;
     const QString project = dir.filePath(u"work.captioneer"_s);
     const int n = iterations();
     int previous = -1;
     for (int i = 0; i < n; ++i) {
         QString error;
-        const int last = runAndKill({u"save"_s, project}, &error);
+        const int last = runAndKill({u"save"_s, project}, &error, nullptr, home.path());
         QVERIFY2(error.isEmpty(), qPrintable(error));
         auto loaded = readSubtitleFile(project, {SubtitleFormat::Project, {}, {}});
         QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().toString()));
@@ -123,11 +151,12 @@ void TestCrashSafety::killDuringSave()
 
 void TestCrashSafety::killDuringAutosave()
 {
+    QTemporaryDir home;
     QTemporaryDir dir;
     const int n = iterations();
     for (int i = 0; i < n; ++i) {
         QString error;
-        const int last = runAndKill({u"autosave"_s, dir.path()}, &error);
+        const int last = runAndKill({u"autosave"_s, dir.path()}, &error, nullptr, home.path());
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QList<Autosaver::Orphan> orphans = Autosaver::findOrphans(dir.path());
         QCOMPARE(orphans.size(), 1);
@@ -152,6 +181,59 @@ void TestCrashSafety::killDuringAutosave()
         }
     }
     qInfo("%d kills during autosave survived", n);
+}
+
+// A kill between QLockFile creating the settings' lock file and writing its owner into it leaves
+// an empty lock, which QSettings alone would wait 30 s on before calling it stale (the crash test
+// above once stalled a victim that way). Captioneer removes such a lock at start: the next
+// editor saves at once.
+void TestCrashSafety::abandonedSettingsLock()
+{
+    QTemporaryDir home;
+    QTemporaryDir dir;
+    const QString project = dir.filePath(u"work.captioneer"_s);
+    QString error;
+    QByteArray out;
+    runAndKill({u"save"_s, project}, &error, &out, home.path());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const int readyAt = int(out.indexOf("ready "));
+    QVERIFY(readyAt >= 0);
+    const QString settings =
+        QString::fromLocal8Bit(out.mid(readyAt + 6, out.indexOf('\n', readyAt) - readyAt - 6));
+    QVERIFY2(settings.startsWith(home.path()), qPrintable(settings));
+
+    // The unit: an old empty lock goes; a fresh empty one and a held one stay.
+    const QString lockPath = settings + u".lock"_s;
+    auto makeEmptyLock = [&](qint64 ageMs) {
+        QFile lock(lockPath);
+        QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addMSecs(-ageMs),
+                                 QFileDevice::FileModificationTime));
+    };
+    makeEmptyLock(0);
+    QVERIFY(!removeAbandonedSettingsLock(settings));
+    QVERIFY(QFile::exists(lockPath));
+    QFile::remove(lockPath);
+    {
+        QLockFile held(lockPath);
+        QVERIFY(held.tryLock(0));
+        QFile(lockPath).setFileTime(QDateTime::currentDateTime().addSecs(-60),
+                                    QFileDevice::FileModificationTime);
+        QVERIFY(!removeAbandonedSettingsLock(settings));
+        QVERIFY(QFile::exists(lockPath));
+    }
+    QVERIFY(!QFile::exists(lockPath));
+
+    // The whole way: an editor started over a 5 s old empty lock saves without waiting for it.
+    makeEmptyLock(5000);
+    QElapsedTimer clock;
+    clock.start();
+    QFile::remove(project);
+    const int last = runAndKill({u"save"_s, project}, &error, &out, home.path());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(last >= 0);
+    QVERIFY2(clock.elapsed() < 20000, "the editor waited for the abandoned settings lock");
+    QVERIFY(!QFile::exists(lockPath) || QFileInfo(lockPath).size() > 0);
 }
 
 QTEST_MAIN(TestCrashSafety)
