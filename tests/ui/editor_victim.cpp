@@ -3,8 +3,8 @@
 //   editor_victim autosave AUTOSAVE_DIR   edits, then autosaves (Autosaver::saveNow) each time
 //   editor_victim save PROJECT_PATH       edits, then saves the project (MainWindow::saveTo)
 // Edit i sets the text of cue (i % kCues) to "edit i". After each completed save it prints
-// "saved i" and flushes (before the first save: "ready SETTINGS_FILE"), so the test knows the last save that certainly finished. Stops by
-// itself after kMaxEdits edits.
+// "saved i" and flushes (before the first save: "ready SETTINGS_FILE"), so the test knows the last
+// save that certainly finished. Stops by itself after kMaxEdits edits.
 #include "autosaver.h"
 #include "document.h"
 #include "mainwindow.h"

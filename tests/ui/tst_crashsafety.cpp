@@ -80,8 +80,8 @@ int runAndKill(const QStringList &args, QString *error, QByteArray *output = nul
     // needs the window to start, which on a loaded CI machine running other GUI tests in
     // parallel can take several seconds; the deadline is only a bound against a hung victim.
     QDeadlineTimer deadline(60000);
-    while (!out.contains("saved") && !deadline.hasExpired()
-           && victim.state() == QProcess::Running) {
+    while (!out.contains("saved") && !deadline.hasExpired() &&
+           victim.state() == QProcess::Running) {
         victim.waitForReadyRead(100);
         out += victim.readAllStandardOutput();
     }
@@ -92,11 +92,9 @@ int runAndKill(const QStringList &args, QString *error, QByteArray *output = nul
             victim.kill();
             victim.waitForFinished(5000);
         }
-        *error = u"the victim never saved (%1, stdout %2): %3"_s
-                     .arg(running ? u"still running after 60 s"_s
-                                  : u"exited with %1"_s.arg(victim.exitCode()),
-                          QString::fromUtf8(out).trimmed(),
-                          QString::fromUtf8(victim.readAllStandardError()));
+        *error = u"the victim never saved (%1, stdout %2): %3"_s.arg(
+            running ? u"still running after 60 s"_s : u"exited with %1"_s.arg(victim.exitCode()),
+            QString::fromUtf8(out).trimmed(), QString::fromUtf8(victim.readAllStandardError()));
         return -1;
     }
     QTest::qSleep(int(QRandomGenerator::global()->bounded(5, 300)));
