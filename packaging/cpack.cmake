@@ -36,7 +36,10 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "pocketsphinx-en-us, espeak-ng-data")
 # The Wayland platform plugin lives in its own package; without it Qt falls back to XWayland.
 # Qt's own translations (standard buttons, file dialogs, --help) for the translated interface;
 # Captioneer's are inside the binary (translations/CMakeLists.txt).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+# QtKeychain reaches the Secret Service (GNOME Keyring, KeePassXC...) through libsecret, which it
+# loads at run time, so shlibdeps cannot see it; without it keys come only from KWallet or the
+# environment.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n, libsecret-1-0")
 
 set(CPACK_SOURCE_GENERATOR TGZ)
 set(CPACK_SOURCE_IGNORE_FILES "/\\.git/" "/build/" "/\\.cache/")

@@ -18,6 +18,9 @@ packages=(
   libpocketsphinx-dev pocketsphinx-en-us pocketsphinx pocketsphinx-testdata
   libespeak-ng-dev espeak-ng
   # tests, benchmarks, screenshots
+  # a real Secret Service for the keychain test (tests/ui/with-keyring.sh); QtKeychain opens
+  # libsecret at run time
+  gnome-keyring libsecret-1-0 dbus-user-session
   pulseaudio pulseaudio-utils chromium xvfb xauth x11-apps imagemagick libbenchmark-dev
   # Chinese glyphs, so the zh_CN layout test (tests/ui/tst_translation) measures real widths
   fonts-noto-cjk

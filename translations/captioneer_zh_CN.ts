@@ -2384,10 +2384,6 @@ The previous version of the file, if any, is unchanged.</source>
         <translation>密钥环中已保存密钥（…%1）。</translation>
     </message>
     <message>
-        <source>The key is stored in the keychain.</source>
-        <translation>密钥已保存到密钥环。</translation>
-    </message>
-    <message>
         <source>My server</source>
         <translation>我的服务器</translation>
     </message>
@@ -2398,6 +2394,10 @@ The previous version of the file, if any, is unchanged.</source>
     <message>
         <source>Speech service</source>
         <translation>语音服务</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Stored Key</source>
+        <translation>删除已保存的密钥(&amp;F)</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,8 @@ QWidget *SettingsDialog::makeProvidersPage()
     m_key->setPlaceholderText(tr("paste a new key to replace the stored one"));
     m_keyStatus = new QLabel(page);
     m_keyStatus->setWordWrap(true);
+    m_forgetKey = new QPushButton(tr("&Forget Stored Key"), page);
+    m_forgetKey->setEnabled(false);
     m_test = new QPushButton(tr("&Test Connection"), page);
     m_test->setObjectName(QStringLiteral("test"));
     m_testResult = new QLabel(page);
@@ -124,6 +126,7 @@ QWidget *SettingsDialog::makeProvidersPage()
     form->addRow(m_plainHttp);
     form->addRow(tr("API &key"), m_key);
     form->addRow(m_keyStatus);
+    form->addRow(QString(), m_forgetKey);
     form->addRow(m_test, m_testResult);
     auto *layout = new QHBoxLayout(page);
     layout->addLayout(left, 1);
@@ -139,6 +142,7 @@ QWidget *SettingsDialog::makeProvidersPage()
     });
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addCustomProfile);
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_forgetKey, &QPushButton::clicked, this, &SettingsDialog::forgetKey);
     m_list->setCurrentRow(0);
     return page;
 }
@@ -233,9 +237,20 @@ void SettingsDialog::loadProfile(int row)
     m_key->clear();
     m_key->setEnabled(p.needsKey() || p.kind == u"openai-compatible");
     m_testResult->clear();
+    showKeyStatus(row);
+}
+
+QString SettingsDialog::keyStatus() const
+{
+    return m_keyStatus->text();
+}
+
+void SettingsDialog::showKeyStatus(int row)
+{
     m_keyStatus->setText(tr("Checking the keychain…"));
+    m_forgetKey->setEnabled(false);
     std::shared_ptr<bool> alive = m_alive;
-    lookupKey(p).then([this, alive, row](const KeyLookup &key) {
+    lookupKey(m_profiles.value(row)).then([this, alive, row](const KeyLookup &key) {
         if (!*alive || row != m_row)
             return;
         switch (key.source) {
@@ -248,11 +263,29 @@ void SettingsDialog::loadProfile(int row)
             // Masked: only the last four characters are shown.
             m_keyStatus->setText(tr("A key is stored in the keychain (…%1).")
                                      .arg(QString::fromUtf8(key.key.right(4))));
+            m_forgetKey->setEnabled(true);
             break;
         case KeyLookup::Source::None:
             m_keyStatus->setText(key.note);
             break;
         }
+    });
+}
+
+void SettingsDialog::forgetKey()
+{
+    if (m_row < 0 || m_row >= m_profiles.size())
+        return;
+    m_forgetKey->setEnabled(false);
+    const int row = m_row;
+    std::shared_ptr<bool> alive = m_alive;
+    removeKey(m_profiles.at(row)).then([this, alive, row](const Result<void> &r) {
+        if (!*alive || row != m_row)
+            return;
+        if (r)
+            showKeyStatus(row);
+        else
+            m_keyStatus->setText(r.error().toString());
     });
 }
 
@@ -297,11 +330,14 @@ void SettingsDialog::saveProfile()
         const QByteArray key = m_key->text().trimmed().toUtf8();
         m_key->clear();
         std::shared_ptr<bool> alive = m_alive;
-        storeKey(p, key).then([this, alive](const Result<void> &r) {
-            if (!*alive)
+        const int row = m_row;
+        storeKey(p, key).then([this, alive, row](const Result<void> &r) {
+            if (!*alive || row != m_row)
                 return;
-            m_keyStatus->setText(r ? tr("The key is stored in the keychain.")
-                                   : r.error().toString());
+            if (r)
+                showKeyStatus(row);
+            else
+                m_keyStatus->setText(r.error().toString());
         });
     }
     Q_EMIT profilesChanged();

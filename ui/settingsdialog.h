@@ -28,6 +28,11 @@ public:
     QLineEdit *keyEdit() const { return m_key; }
     QLineEdit *baseUrlEdit() const { return m_baseUrl; }
     QPushButton *testButton() const { return m_test; }
+    // Removes the selected profile's key from the keychain (enabled while one is stored there).
+    QPushButton *forgetKeyButton() const { return m_forgetKey; }
+    // Where the selected profile's key comes from, in words; a stored key shows its last four
+    // characters only.
+    QString keyStatus() const;
     QString testResult() const;
     // Selects a profile by id; false when unknown.
     bool selectProfile(const QString &id);
@@ -50,6 +55,8 @@ private:
     void saveProfile();
     void addCustomProfile();
     void testConnection();
+    void forgetKey();
+    void showKeyStatus(int row);
 
     QPointer<QNetworkAccessManager> m_nam;
     QList<ProviderProfile> m_profiles;
@@ -68,6 +75,7 @@ private:
     QCheckBox *m_plainHttp = nullptr;
     QLineEdit *m_key = nullptr;
     QLabel *m_keyStatus = nullptr;
+    QPushButton *m_forgetKey = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;
     QComboBox *m_speechEngine = nullptr;

@@ -114,3 +114,9 @@ QCoro::Task<Result<void>> storeKey(ProviderProfile profile, QByteArray key)
     const CredentialStore store;
     co_return co_await store.store(profile, key);
 }
+
+QCoro::Task<Result<void>> removeKey(ProviderProfile profile)
+{
+    const CredentialStore store;
+    co_return co_await store.remove(profile);
+}

@@ -35,8 +35,9 @@ private:
     QString m_service;
 };
 
-// lookup() and store() on the default store, for callers that go on before the keychain answers:
-// the profile is copied and the store lives in the coroutine, so nothing the caller holds must
-// outlive the call.
+// lookup(), store() and remove() on the default store, for callers that go on before the keychain
+// answers: the profile is copied and the store lives in the coroutine, so nothing the caller holds
+// must outlive the call.
 QCoro::Task<KeyLookup> lookupKey(ProviderProfile profile);
 QCoro::Task<Result<void>> storeKey(ProviderProfile profile, QByteArray key);
+QCoro::Task<Result<void>> removeKey(ProviderProfile profile);
