@@ -1,4 +1,4 @@
-#include "fuzzcheck.h"
+#include "fuzzcues.h"
 
 #include "dashscopetaskstore.h"
 #include "projectformat.h"
@@ -10,19 +10,11 @@ using namespace Qt::StringLiterals;
 // format detection in front of it, and the pending DashScope tasks a project keeps in its provider
 // metadata (dashscopetaskstore.h). Whatever the bytes: no crash, cues with 0 <= start <= end, and
 // a project that loaded saves and loads again to the same cues.
-static void checkCues(const Cues &cues)
-{
-    for (const Cue &c : cues) {
-        FUZZ_CHECK(c.start >= 0);
-        FUZZ_CHECK(c.end >= c.start);
-    }
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes = fuzzBytes(data, size);
     if (const Result<ProjectData> project = parseProject(bytes)) {
-        checkCues(project->cues);
+        checkCueTimes(project->cues);
         const Result<ProjectData> again = parseProject(serializeProject(*project));
         FUZZ_CHECK(again.ok());
         FUZZ_CHECK(again->cues == project->cues);
@@ -33,15 +25,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!project.error().message.isEmpty());
     }
     if (const Result<Cues> cues = parseCuesJson(bytes)) {
-        checkCues(*cues);
+        checkCueTimes(*cues);
         const Result<Cues> again = parseCuesJson(serializeCuesJson(*cues));
         FUZZ_CHECK(again.ok());
         FUZZ_CHECK(again->size() == cues->size());
     }
-    const Result<LoadedSubtitles> loaded = parseSubtitles(bytes, {}, u"fuzz.captioneer"_s);
-    if (loaded)
-        checkCues(loaded->data.cues);
-    else
-        FUZZ_CHECK(loaded.error().file == u"fuzz.captioneer"_s);
+    checkParsedFile(bytes, {}, u"fuzz.captioneer"_s);
     return 0;
 }
