@@ -162,7 +162,9 @@ void applyVoiceSpan(Cue &cue, QStringView payload)
             closed = true;
         }
         if (!rest.contains(u"<v") && !rest.contains(u"</v>")) {
-            cue.speaker = vttPayloadToText(m.capturedView(2).trimmed());
+            // Whitespace collapsed, as the WebVTT tokenizer does with annotations (a name may
+            // span lines).
+            cue.speaker = vttPayloadToText(m.capturedView(2)).simplified();
             cue.vttVoiceClasses = m.captured(1);
             cue.vttVoiceClosed = closed;
         } else {
@@ -481,9 +483,17 @@ QString writeVtt(const Cues &cues, const SubtitleMeta &meta)
             out += settings.replace(u'\n', u' ');
         }
         out += u'\n';
-        const QString speaker = c.speaker.trimmed();
+        // One line, whitespace collapsed as WebVTT parsers do with annotations anyway.
+        const QString speaker = c.speaker.simplified();
         if (!speaker.isEmpty()) {
-            out += QStringLiteral("<v%1 %2>").arg(c.vttVoiceClasses, escapeAnnotation(speaker));
+            // A name ending in "--" would make "-->" with the tag's end, and a line holding
+            // "-->" is a timing line to every reader: a final '-' is written as a character
+            // reference, which readers decode in annotations (WebVTT "start tag annotation
+            // state"; a space before '>' would not do: Chromium keeps it in the name).
+            QString annotation = escapeAnnotation(speaker);
+            if (annotation.endsWith(u'-'))
+                annotation.replace(annotation.size() - 1, 1, QStringLiteral("&#45;"));
+            out += QStringLiteral("<v%1 %2>").arg(c.vttVoiceClasses, annotation);
             appendVttPayload(out, text);
             if (c.vttVoiceClosed)
                 out += u"</v>";

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -132,21 +133,28 @@ QByteArray TestFuzzReaders::mutate(QByteArray b)
     return b;
 }
 
-// The cue as a WebVTT payload would carry it: voice span and text. White space at the end of
-// the span's annotation is not part of the name: "<v Ann >" typed into a cue names "Ann" once it
-// is read as WebVTT (the reader trims the annotation).
+// The cue as a WebVTT payload would carry it: voice span and text. A "<v Name>" span typed at the
+// start of a cue's text (SubRip has no voices) names the speaker once the text is read as WebVTT,
+// the way the reader defines the name: character references decoded, white space collapsed and
+// trimmed ("<v Ann&#32; >" names "Ann").
 static QString voicedText(const Cue &c)
 {
-    QString s = c.speaker.isEmpty() ? c.text
-                                    : u"<v"_s + c.vttVoiceClasses + u' ' + c.speaker + u'>' +
-                                          c.text + (c.vttVoiceClosed ? u"</v>"_s : QString());
-    const qsizetype close = s.indexOf(u'>');
-    if (!s.startsWith(u"<v") || close < 0)
-        return s;
-    qsizetype end = close;
-    while (end > 2 && s.at(end - 1).isSpace())
-        --end;
-    return s.remove(end, close - end);
+    if (!c.speaker.isEmpty())
+        return u"<v"_s + c.vttVoiceClasses + u' ' + c.speaker + u'>' + c.text +
+               (c.vttVoiceClosed ? u"</v>"_s : QString());
+    static const QRegularExpression voice(u"^<v((?:\\.[^\\s.>]+)*)[ \\t]+([^>]+)>"_s);
+    // What the reader sees: the text as the writer puts it in the file.
+    const QString payload = textToVttPayload(c.text);
+    const auto m = voice.match(payload);
+    if (!m.hasMatch())
+        return c.text;
+    QStringView rest = QStringView(payload).mid(m.capturedLength());
+    if (rest.endsWith(u"</v>"))
+        rest.chop(4);
+    if (rest.contains(u"<v") || rest.contains(u"</v>"))
+        return c.text; // the reader leaves such text as it is
+    return u"<v"_s + m.captured(1) + u' ' + vttPayloadToText(m.capturedView(2)).simplified() +
+           u'>' + vttPayloadToText(QStringView(payload).mid(m.capturedLength()));
 }
 
 static void checkCues(const Cues &cues)

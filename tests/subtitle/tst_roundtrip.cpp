@@ -19,6 +19,9 @@ private Q_SLOTS:
     void throughProjectAndJson();
     void timingLinesInTextStayText_data();
     void timingLinesInTextStayText();
+    void speakerNamesNeverMakeArrows_data();
+    void speakerNamesNeverMakeArrows();
+    void fuzzedVoiceNameFile();
 };
 
 static void compareCues(const Cues &a, const Cues &b)
@@ -141,6 +144,61 @@ void TestRoundTrip::timingLinesInTextStayText()
              qPrintable(back->cues[0].text));
     // Written again, the file is the same: the joiner is not added twice.
     QCOMPARE(writeSrt(back->cues), srt);
+}
+
+// A voice name ending in "--" written as <v Name--> would put "-->" on the text line, which every
+// WebVTT reader takes for a timing line (found by fuzz_vtt: `<v.loud Neil :05,000-- >` read as
+// the speaker "Neil :05,000--" and written back with an arrow). Names on several lines would
+// break the cue too.
+void TestRoundTrip::speakerNamesNeverMakeArrows_data()
+{
+    QTest::addColumn<QString>("speaker");
+    QTest::addColumn<QString>("readBack");
+    QTest::newRow("ends in --") << u"Neil --"_s << u"Neil --"_s;
+    QTest::newRow("ends in -") << u"Anne-"_s << u"Anne-"_s;
+    QTest::newRow("ends in ->") << u"Bob ->"_s << u"Bob ->"_s;
+    QTest::newRow("holds -->") << u"A --> B"_s << u"A --> B"_s;
+    QTest::newRow("two lines") << u"Roger\nBingham"_s << u"Roger Bingham"_s;
+}
+
+void TestRoundTrip::speakerNamesNeverMakeArrows()
+{
+    QFETCH(QString, speaker);
+    QFETCH(QString, readBack);
+    Cue a;
+    a.start = 1000;
+    a.end = 2000;
+    a.text = u"First"_s;
+    a.speaker = speaker;
+    Cue b = a;
+    b.start = 3000;
+    b.end = 4000;
+    b.text = u"Second"_s;
+    const QString vtt = writeVtt({a, b}, {});
+    for (const QString &line : vtt.split(u'\n')) {
+        if (line.contains(u"-->"_s))
+            QVERIFY2(line.startsWith(u"00:"_s), qPrintable(vtt));
+    }
+    auto back = readVtt(vtt, ParseMode::Strict);
+    QVERIFY2(back.ok(), qPrintable(vtt));
+    QCOMPARE(back->cues.size(), 2);
+    QCOMPARE(back->cues[0].speaker, readBack);
+    QCOMPARE(back->cues[0].text, u"First"_s);
+    QCOMPARE(back->cues[1].start, 3000);
+}
+
+// The file fuzz_vtt found it with: what the lenient reader takes, the writer writes as WebVTT the
+// strict reader takes back with the same cues.
+void TestRoundTrip::fuzzedVoiceNameFile()
+{
+    auto read = readVtt(QString::fromUtf8(readFixture(u"subtitles/voice_name_arrow.vtt"_s)),
+                        ParseMode::Lenient);
+    QVERIFY(read.ok());
+    QVERIFY(!read->cues.isEmpty());
+    const QString vtt = writeVtt(read->cues, read->meta);
+    auto back = readVtt(vtt, ParseMode::Strict);
+    QVERIFY2(back.ok(), back ? "" : qPrintable(back.error().toString() + u'\n' + vtt));
+    compareCues(read->cues, back->cues);
 }
 
 QTEST_GUILESS_MAIN(TestRoundTrip)
