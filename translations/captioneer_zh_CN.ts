@@ -1009,6 +1009,29 @@ Exit status: 0 success, 1 a file could not be read, 2 usage.</source>
     </message>
 </context>
 <context>
+    <name>KeyStatus</name>
+    <message>
+        <source>&amp;Forget Stored Key</source>
+        <translation>删除已保存的密钥(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>正在检查密钥环…</translation>
+    </message>
+    <message>
+        <source>A key is set in the environment (%1).</source>
+        <translation>已在环境变量中设置密钥（%1）。</translation>
+    </message>
+    <message>
+        <source>A key is stored in the keychain (…%1).</source>
+        <translation>密钥环中已保存密钥（…%1）。</translation>
+    </message>
+    <message>
+        <source>%1 needs no API key.</source>
+        <translation>%1 无需 API 密钥。</translation>
+    </message>
+</context>
+<context>
     <name>LocalTranscriber</name>
     <message>
         <source>Cancelled.</source>
@@ -2372,18 +2395,6 @@ The previous version of the file, if any, is unchanged.</source>
         <translation>由地域决定</translation>
     </message>
     <message>
-        <source>Checking the keychain…</source>
-        <translation>正在检查密钥环…</translation>
-    </message>
-    <message>
-        <source>A key is set in the environment (%1).</source>
-        <translation>已在环境变量中设置密钥（%1）。</translation>
-    </message>
-    <message>
-        <source>A key is stored in the keychain (…%1).</source>
-        <translation>密钥环中已保存密钥（…%1）。</translation>
-    </message>
-    <message>
         <source>My server</source>
         <translation>我的服务器</translation>
     </message>
@@ -2394,10 +2405,6 @@ The previous version of the file, if any, is unchanged.</source>
     <message>
         <source>Speech service</source>
         <translation>语音服务</translation>
-    </message>
-    <message>
-        <source>&amp;Forget Stored Key</source>
-        <translation>删除已保存的密钥(&amp;F)</translation>
     </message>
 </context>
 <context>

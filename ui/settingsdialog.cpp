@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "keystatus.h"
+
 #include "connectiontest.h"
 #include "credentials.h"
 #include "dashscopeprofiles.h"
@@ -57,10 +59,9 @@ SettingsDialog::SettingsDialog(QNetworkAccessManager *nam, QWidget *parent)
         s.setValue(QStringLiteral("speech/voice"), m_speechVoice->text().trimmed());
         s.setValue(QStringLiteral("speech/speed"), m_speechSpeed->value());
         s.setValue(QStringLiteral("ui/language"), m_language_ui->currentData());
-        if (!m_speechKey->text().isEmpty()) {
-            storeKey(speechProfile(), m_speechKey->text().trimmed().toUtf8());
-            m_speechKey->clear();
-        }
+        if (!m_speechKey->text().trimmed().isEmpty())
+            m_speechKeyStatus->storeKey(speechKeyProfile(), m_speechKey->text().trimmed().toUtf8());
+        m_speechKey->clear();
         Q_EMIT speechChanged();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -101,10 +102,7 @@ QWidget *SettingsDialog::makeProvidersPage()
     m_key->setObjectName(QStringLiteral("key"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("paste a new key to replace the stored one"));
-    m_keyStatus = new QLabel(page);
-    m_keyStatus->setWordWrap(true);
-    m_forgetKey = new QPushButton(tr("&Forget Stored Key"), page);
-    m_forgetKey->setEnabled(false);
+    m_keyStatus = new KeyStatus(page);
     m_test = new QPushButton(tr("&Test Connection"), page);
     m_test->setObjectName(QStringLiteral("test"));
     m_testResult = new QLabel(page);
@@ -125,8 +123,8 @@ QWidget *SettingsDialog::makeProvidersPage()
     form->addRow(m_words);
     form->addRow(m_plainHttp);
     form->addRow(tr("API &key"), m_key);
-    form->addRow(m_keyStatus);
-    form->addRow(QString(), m_forgetKey);
+    form->addRow(m_keyStatus->label());
+    form->addRow(QString(), m_keyStatus->forgetButton());
     form->addRow(m_test, m_testResult);
     auto *layout = new QHBoxLayout(page);
     layout->addLayout(left, 1);
@@ -142,7 +140,6 @@ QWidget *SettingsDialog::makeProvidersPage()
     });
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addCustomProfile);
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
-    connect(m_forgetKey, &QPushButton::clicked, this, &SettingsDialog::forgetKey);
     m_list->setCurrentRow(0);
     return page;
 }
@@ -172,6 +169,8 @@ QWidget *SettingsDialog::makeSpeechPage()
     m_speechKey = new QLineEdit(page);
     m_speechKey->setEchoMode(QLineEdit::Password);
     m_speechKey->setPlaceholderText(tr("stored in the keychain"));
+    m_speechKeyStatus = new KeyStatus(page);
+    m_speechKeyStatus->showProfile(speechKeyProfile());
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Engine"), m_speechEngine);
     form->addRow(tr("Base &URL"), m_speechUrl);
@@ -179,12 +178,15 @@ QWidget *SettingsDialog::makeSpeechPage()
     form->addRow(tr("&Voice"), m_speechVoice);
     form->addRow(tr("S&peed"), m_speechSpeed);
     form->addRow(tr("API &key"), m_speechKey);
+    form->addRow(m_speechKeyStatus->label());
+    form->addRow(QString(), m_speechKeyStatus->forgetButton());
     auto update = [this] {
         const bool service = m_speechEngine->currentData().toString() == u"openai";
         for (QWidget *w :
              {static_cast<QWidget *>(m_speechUrl), static_cast<QWidget *>(m_speechModel),
               static_cast<QWidget *>(m_speechKey)})
             w->setEnabled(service);
+        m_speechKeyStatus->setEnabled(service);
     };
     connect(m_speechEngine, &QComboBox::currentIndexChanged, this, update);
     update();
@@ -237,7 +239,7 @@ void SettingsDialog::loadProfile(int row)
     m_key->clear();
     m_key->setEnabled(p.needsKey() || p.kind == u"openai-compatible");
     m_testResult->clear();
-    showKeyStatus(row);
+    m_keyStatus->showProfile(p);
 }
 
 QString SettingsDialog::keyStatus() const
@@ -245,48 +247,14 @@ QString SettingsDialog::keyStatus() const
     return m_keyStatus->text();
 }
 
-void SettingsDialog::showKeyStatus(int row)
+QPushButton *SettingsDialog::forgetKeyButton() const
 {
-    m_keyStatus->setText(tr("Checking the keychain…"));
-    m_forgetKey->setEnabled(false);
-    std::shared_ptr<bool> alive = m_alive;
-    lookupKey(m_profiles.value(row)).then([this, alive, row](const KeyLookup &key) {
-        if (!*alive || row != m_row)
-            return;
-        switch (key.source) {
-        case KeyLookup::Source::Environment:
-            m_keyStatus->setText(
-                tr("A key is set in the environment (%1).")
-                    .arg(CredentialStore::environmentVariable(m_profiles.value(row))));
-            break;
-        case KeyLookup::Source::Keychain:
-            // Masked: only the last four characters are shown.
-            m_keyStatus->setText(tr("A key is stored in the keychain (…%1).")
-                                     .arg(QString::fromUtf8(key.key.right(4))));
-            m_forgetKey->setEnabled(true);
-            break;
-        case KeyLookup::Source::None:
-            m_keyStatus->setText(key.note);
-            break;
-        }
-    });
+    return m_keyStatus->forgetButton();
 }
 
-void SettingsDialog::forgetKey()
+QString SettingsDialog::speechKeyStatus() const
 {
-    if (m_row < 0 || m_row >= m_profiles.size())
-        return;
-    m_forgetKey->setEnabled(false);
-    const int row = m_row;
-    std::shared_ptr<bool> alive = m_alive;
-    removeKey(m_profiles.at(row)).then([this, alive, row](const Result<void> &r) {
-        if (!*alive || row != m_row)
-            return;
-        if (r)
-            showKeyStatus(row);
-        else
-            m_keyStatus->setText(r.error().toString());
-    });
+    return m_speechKeyStatus->text();
 }
 
 ProviderProfile SettingsDialog::editedProfile() const
@@ -326,20 +294,9 @@ void SettingsDialog::saveProfile()
     ProfileStore(&s).save(p);
     m_profiles[m_row] = p;
     m_list->item(m_row)->setText(p.displayName);
-    if (!m_key->text().isEmpty()) {
-        const QByteArray key = m_key->text().trimmed().toUtf8();
-        m_key->clear();
-        std::shared_ptr<bool> alive = m_alive;
-        const int row = m_row;
-        storeKey(p, key).then([this, alive, row](const Result<void> &r) {
-            if (!*alive || row != m_row)
-                return;
-            if (r)
-                showKeyStatus(row);
-            else
-                m_keyStatus->setText(r.error().toString());
-        });
-    }
+    if (!m_key->text().trimmed().isEmpty())
+        m_keyStatus->storeKey(p, m_key->text().trimmed().toUtf8());
+    m_key->clear();
     Q_EMIT profilesChanged();
 }
 
@@ -393,17 +350,23 @@ void SettingsDialog::testConnection()
     });
 }
 
+ProviderProfile SettingsDialog::speechKeyProfile()
+{
+    ProviderProfile p = builtInSpeechProfiles().value(1);
+    p.id = kSpeechKeyProfile;
+    p.displayName = tr("Speech service");
+    p.keyName = QStringLiteral("CAPTIONEER_SPEECH_KEY");
+    return p;
+}
+
 ProviderProfile SettingsDialog::speechProfile()
 {
     const QSettings s;
     if (s.value(QStringLiteral("speech/engine")).toString() != u"openai")
         return builtInSpeechProfiles().constFirst();
-    ProviderProfile p = builtInSpeechProfiles().value(1);
-    p.id = kSpeechKeyProfile;
-    p.displayName = tr("Speech service");
+    ProviderProfile p = speechKeyProfile();
     p.baseUrl = QUrl(s.value(QStringLiteral("speech/url"), p.baseUrl.toString()).toString());
     p.model = s.value(QStringLiteral("speech/model"), p.model).toString();
-    p.keyName = QStringLiteral("CAPTIONEER_SPEECH_KEY");
     return p;
 }
 

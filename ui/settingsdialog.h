@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class KeyStatus;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -29,10 +30,13 @@ public:
     QLineEdit *baseUrlEdit() const { return m_baseUrl; }
     QPushButton *testButton() const { return m_test; }
     // Removes the selected profile's key from the keychain (enabled while one is stored there).
-    QPushButton *forgetKeyButton() const { return m_forgetKey; }
+    QPushButton *forgetKeyButton() const;
     // Where the selected profile's key comes from, in words; a stored key shows its last four
     // characters only.
     QString keyStatus() const;
+    // The same for the speech service's key (Speech page).
+    QLineEdit *speechKeyEdit() const { return m_speechKey; }
+    QString speechKeyStatus() const;
     QString testResult() const;
     // Selects a profile by id; false when unknown.
     bool selectProfile(const QString &id);
@@ -40,6 +44,8 @@ public:
 
     // The speech profile chosen in Settings ("local" eSpeak NG by default), with voice and speed.
     static ProviderProfile speechProfile();
+    // The profile the speech service's key is stored under, whichever engine is chosen.
+    static ProviderProfile speechKeyProfile();
     static QString speechVoice();
     static double speechSpeed();
 
@@ -55,8 +61,6 @@ private:
     void saveProfile();
     void addCustomProfile();
     void testConnection();
-    void forgetKey();
-    void showKeyStatus(int row);
 
     QPointer<QNetworkAccessManager> m_nam;
     QList<ProviderProfile> m_profiles;
@@ -74,8 +78,7 @@ private:
     QCheckBox *m_words = nullptr;
     QCheckBox *m_plainHttp = nullptr;
     QLineEdit *m_key = nullptr;
-    QLabel *m_keyStatus = nullptr;
-    QPushButton *m_forgetKey = nullptr;
+    KeyStatus *m_keyStatus = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;
     QComboBox *m_speechEngine = nullptr;
@@ -84,6 +87,7 @@ private:
     QLineEdit *m_speechVoice = nullptr;
     QDoubleSpinBox *m_speechSpeed = nullptr;
     QLineEdit *m_speechKey = nullptr;
+    KeyStatus *m_speechKeyStatus = nullptr;
     QComboBox *m_language_ui = nullptr;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 

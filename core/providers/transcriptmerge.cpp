@@ -137,11 +137,16 @@ Transcript mergeChunkTranscripts(const QList<TranscriptionPlan::Chunk> &chunks,
             s.end = chunk.endMs;
             s.text = text;
             s.language = language;
+            // Speaker and emotion hold for the span only when every segment agrees; several
+            // in one span: unknown.
             if (!t.segments.isEmpty()) {
                 s.speaker = t.segments.first().speaker;
+                s.emotion = t.segments.first().emotion;
                 for (const TranscriptSegment &ts : t.segments) {
                     if (ts.speaker != s.speaker)
-                        s.speaker.clear(); // several speakers in one span: unknown
+                        s.speaker.clear();
+                    if (ts.emotion != s.emotion)
+                        s.emotion.clear();
                 }
             }
             pieces.append({s, int(i)});

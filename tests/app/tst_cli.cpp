@@ -1,4 +1,5 @@
 #include "mediafixtures.h"
+#include "processrun.h"
 #include "projectformat.h"
 #include "srtformat.h"
 #include "vttformat.h"
@@ -32,10 +33,7 @@ private Q_SLOTS:
     void convertResegments();
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out, err;
-    };
+    using Run = ProcessRun;
     Run run(const QStringList &args, const QByteArray &input = {});
     QString data(const QString &name) const
     {
@@ -46,20 +44,11 @@ private:
 
 TestCli::Run TestCli::run(const QStringList &args, const QByteArray &input)
 {
-    QProcess p;
-    p.start(QStringLiteral(CAPTIONEER_EXE), args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    ProcessOptions options;
+    options.input = input;
+    options.timeoutMs = 30000;
+    return runProcess(QStringLiteral(CAPTIONEER_EXE), args,
+                      QProcessEnvironment::systemEnvironment(), options);
 }
 
 void TestCli::versionAndHelp()

@@ -1,3 +1,4 @@
+#include "processrun.h"
 #include "srtformat.h"
 #include "testserver.h"
 
@@ -28,10 +29,7 @@ private Q_SLOTS:
     void listsProviders();
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out, err;
-    };
+    using Run = ProcessRun;
     Run run(const QStringList &args,
             const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
@@ -44,18 +42,9 @@ private:
 
 TestCliProviders::Run TestCliProviders::run(const QStringList &args, const QProcessEnvironment &env)
 {
-    QProcess p;
     QProcessEnvironment e = env;
     e.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // no settings from the machine
-    p.setProcessEnvironment(e);
-    p.start(QStringLiteral(CAPTIONEER_EXE), args);
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return runProcess(QStringLiteral(CAPTIONEER_EXE), args, e);
 }
 
 void TestCliProviders::initTestCase()

@@ -1,3 +1,4 @@
+#include "processrun.h"
 #include "testserver.h"
 #include "tlstestserver.h"
 
@@ -58,10 +59,7 @@ private Q_SLOTS:
     void keyNeverWritten();
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out, err;
-    };
+    using Run = ProcessRun;
     Run run(const QString &home, const QStringList &args, const QByteArray &key);
 
     TestServer m_server;
@@ -93,17 +91,9 @@ TestSecrets::Run TestSecrets::run(const QString &root, const QStringList &args,
     env.insert(u"QT_LOGGING_RULES"_s, u"captioneer.providers.debug=true"_s);
     env.remove(u"QT_MESSAGE_PATTERN"_s);
 
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(root + u"/home"_s);
-    p.start(QStringLiteral(CAPTIONEER_EXE), args);
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    ProcessOptions options;
+    options.workingDirectory = root + u"/home"_s;
+    return runProcess(QStringLiteral(CAPTIONEER_EXE), args, env, options);
 }
 
 void TestSecrets::initTestCase()

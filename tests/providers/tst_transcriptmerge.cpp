@@ -55,6 +55,7 @@ private Q_SLOTS:
     void merges_data();
     void merges();
     void keepsMetadata();
+    void textOnlyKeepsAgreedSpeakerAndEmotion();
 };
 
 void TestTranscriptMerge::merges_data()
@@ -182,6 +183,7 @@ void TestTranscriptMerge::keepsMetadata()
     a.provider = u"openai"_s;
     a.model = u"whisper-1"_s;
     a.segments[0].speaker = u"A"_s;
+    a.segments[0].emotion = u"happy"_s;
     Transcript b = timed({segment(0, 1000, u"bonjour"_s, {word(0, 900, u"bonjour"_s)})});
     b.language = u"french"_s;
     b.requestId = u"req-2"_s;
@@ -194,9 +196,35 @@ void TestTranscriptMerge::keepsMetadata()
     QCOMPARE(t.segments.size(), 2);
     QCOMPARE(t.segments[0].speaker, u"A"_s);
     QCOMPARE(t.segments[1].speaker, u"B"_s);
+    QCOMPARE(t.segments[0].emotion, u"happy"_s);
+    QCOMPARE(t.segments[1].emotion, QString());
     QCOMPARE(t.segments[0].language, QString());   // the transcript's language
     QCOMPARE(t.segments[1].language, u"french"_s); // differs: said per segment
     QCOMPARE(t.text, u"hello bonjour"_s);
+}
+
+// A text-only provider (Qwen3-ASR: one text per chunk with its language and emotion) timed by
+// the chunk: the chunk's one segment keeps what all of its segments agree on.
+void TestTranscriptMerge::textOnlyKeepsAgreedSpeakerAndEmotion()
+{
+    Transcript a = textOnly(u"good news"_s);
+    a.segments = {segment(0, 0, u"good news"_s)};
+    a.segments[0].emotion = u"happy"_s;
+    a.segments[0].speaker = u"A"_s;
+    Transcript b = textOnly(u"bad news then good"_s);
+    b.segments = {segment(0, 0, u"bad news"_s), segment(0, 0, u"then good"_s)};
+    b.segments[0].emotion = u"sad"_s;
+    b.segments[1].emotion = u"happy"_s;
+    b.segments[0].speaker = b.segments[1].speaker = u"B"_s;
+    const Transcript t = mergeChunkTranscripts({{0, 4000}, {4000, 9000}}, {a, b}, true);
+    QCOMPARE(t.segments.size(), 2);
+    QCOMPARE(t.segments[0].emotion, u"happy"_s);
+    QCOMPARE(t.segments[0].speaker, u"A"_s);
+    QCOMPARE(t.segments[1].emotion, QString()); // sad, then happy: not one emotion
+    QCOMPARE(t.segments[1].speaker, u"B"_s);
+    QCOMPARE(t.segments[1].start, 4000);
+    QCOMPARE(t.segments[1].end, 9000);
+    QVERIFY(t.approximateTiming);
 }
 
 QTEST_GUILESS_MAIN(TestTranscriptMerge)

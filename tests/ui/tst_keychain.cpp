@@ -4,6 +4,7 @@
 // request, and never written to a file in the clear; without a keychain service the user is told
 // what to do instead and the key is not written anywhere.
 #include "credentials.h"
+#include "processrun.h"
 #include "providerprofile.h"
 #include "settingsdialog.h"
 #include "testserver.h"
@@ -65,11 +66,10 @@ private Q_SLOTS:
     void withoutKeychainService();
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out, err;
-    };
-    Run runCli(const QStringList &args, const QProcessEnvironment &env);
+    static ProcessRun runCli(const QStringList &args, const QProcessEnvironment &env)
+    {
+        return runProcess(QStringLiteral(CAPTIONEER_EXE), args, env);
+    }
 
     QString m_root;
     TestServer m_server;
@@ -97,20 +97,6 @@ void TestKeychain::initTestCase()
         res.set_content(kVerboseJson.toStdString(), "application/json");
     });
     QVERIFY(m_server.start());
-}
-
-TestKeychain::Run TestKeychain::runCli(const QStringList &args, const QProcessEnvironment &env)
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CAPTIONEER_EXE), args);
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
 }
 
 void TestKeychain::storeLookupRemove()
@@ -192,6 +178,15 @@ void TestKeychain::settingsStoreMaskAndForget()
     QVERIFY(again.keyEdit()->text().isEmpty());
     QCOMPARE(again.keyEdit()->echoMode(), QLineEdit::Password);
 
+    // The speech service's key (Speech page) goes the same way, under its own entry.
+    again.speechKeyEdit()->setText(u"sk-speech-key-8Jd1"_s);
+    again.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QVERIFY(again.speechKeyEdit()->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(again.speechKeyStatus().contains(u"keychain (…8Jd1)"_s), 10000);
+    const KeyLookup speech = QCoro::waitFor(lookupKey(SettingsDialog::speechKeyProfile()));
+    QCOMPARE(speech.key, QByteArray("sk-speech-key-8Jd1"));
+    QVERIFY(QCoro::waitFor(removeKey(SettingsDialog::speechKeyProfile())));
+
     // Forget it: gone from the keychain, and the dialog says so.
     again.forgetKeyButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(again.keyStatus().contains(u"No API key is stored"_s), 10000);
@@ -214,9 +209,9 @@ void TestKeychain::transcriptionUsesStoredKey()
         QTRY_VERIFY_WITH_TIMEOUT(dialog.keyStatus().contains(u"keychain (…"_s), 10000);
     }
     const QString out = m_root + u"/home/talk.srt"_s;
-    const Run r = runCli({u"transcribe"_s, kMedia, u"--provider"_s, u"openai"_s, u"--base-url"_s,
-                          m_server.url(u"/v1"_s), u"-o"_s, out},
-                         QProcessEnvironment::systemEnvironment());
+    const ProcessRun r = runCli({u"transcribe"_s, kMedia, u"--provider"_s, u"openai"_s,
+                                 u"--base-url"_s, m_server.url(u"/v1"_s), u"-o"_s, out},
+                                QProcessEnvironment::systemEnvironment());
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(QFile::exists(out));
     {
@@ -244,9 +239,10 @@ void TestKeychain::withoutKeychainService()
         std::lock_guard lock(m_mutex);
         before = int(m_authorizations.size());
     }
-    const Run r = runCli({u"transcribe"_s, kMedia, u"--provider"_s, u"openai"_s, u"--base-url"_s,
-                          m_server.url(u"/v1"_s), u"-o"_s, m_root + u"/home/none.srt"_s},
-                         env);
+    const ProcessRun r =
+        runCli({u"transcribe"_s, kMedia, u"--provider"_s, u"openai"_s, u"--base-url"_s,
+                m_server.url(u"/v1"_s), u"-o"_s, m_root + u"/home/none.srt"_s},
+               env);
     QVERIFY2(r.code != 0, r.out.constData());
     QVERIFY2(r.err.contains("No keychain service") && r.err.contains("OPENAI_API_KEY"),
              r.err.constData());
