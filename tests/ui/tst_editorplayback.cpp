@@ -34,6 +34,8 @@ private Q_SLOTS:
     void playPauseWithSpace();
     void speakCue_data();
     void speakCue();
+    void speakFromHereOverOrInsteadOfMedia_data();
+    void speakFromHereOverOrInsteadOfMedia();
 
 private:
     PulseFixture m_pulse;
@@ -179,6 +181,110 @@ void TestEditorPlayback::speakCue()
     if (service)
         QCOMPARE(requests.load(), 1);
     speech->stop();
+}
+
+namespace {
+
+// Amplitude (0..1) of the `hz` sine in `samples` over [fromMs, toMs): one DFT bin.
+double toneAmplitude(const std::vector<qint16> &samples, double hz, qint64 fromMs, qint64 toMs)
+{
+    const size_t from = size_t(fromMs * PulseFixture::kRecordRate / 1000);
+    const size_t to = std::min(samples.size(), size_t(toMs * PulseFixture::kRecordRate / 1000));
+    if (to <= from)
+        return 0;
+    double re = 0, im = 0;
+    const double w = 2 * std::numbers::pi * hz / PulseFixture::kRecordRate;
+    for (size_t i = from; i < to; ++i) {
+        const double x = samples[i] / 32768.0;
+        re += x * std::cos(w * double(i));
+        im -= x * std::sin(w * double(i));
+    }
+    return 2 * std::hypot(re, im) / double(to - from);
+}
+
+// Where the `hz` sine first sounds in `samples` (50 ms windows), in ms; -1 if never.
+qint64 toneStartMs(const std::vector<qint16> &samples, double hz)
+{
+    const qint64 lengthMs = qint64(samples.size()) * 1000 / PulseFixture::kRecordRate;
+    for (qint64 at = 0; at + 50 <= lengthMs; at += 25) {
+        if (toneAmplitude(samples, hz, at, at + 50) > 0.1)
+            return at;
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestEditorPlayback::speakFromHereOverOrInsteadOfMedia_data()
+{
+    QTest::addColumn<bool>("over");
+    QTest::newRow("over the media") << true;
+    QTest::newRow("instead of the media") << false;
+}
+
+// Speak from Here with "Speak over the Media" on: the sink plays the media's tone (440 Hz) and the
+// spoken line (a 330 Hz tone from a loopback /audio/speech server) together; off: the line alone,
+// the media stays paused.
+void TestEditorPlayback::speakFromHereOverOrInsteadOfMedia()
+{
+    QFETCH(bool, over);
+    TestServer server;
+    constexpr int kSpeechMs = 1000;
+    std::vector<float> voice(24000 * kSpeechMs / 1000);
+    for (size_t i = 0; i < voice.size(); ++i)
+        voice[i] = 0.4f * float(std::sin(2 * std::numbers::pi * 330.0 * double(i) / 24000.0));
+    const QByteArray wav = wavBytes(voice, 24000);
+    server.http().Post("/v1/audio/speech", [wav](const httplib::Request &, httplib::Response &res) {
+        res.set_content(wav.toStdString(), "audio/wav");
+    });
+    QVERIFY(server.start());
+    qputenv("CAPTIONEER_SPEECH_KEY", "sk-test-speech");
+    {
+        QSettings settings;
+        settings.setValue(u"speech/engine"_s, u"openai"_s);
+        settings.setValue(u"speech/url"_s, server.url(u"/v1"_s));
+        settings.setValue(u"speech/model"_s, u"tts-1"_s);
+    }
+    MainWindow::Options options;
+    options.autosaveDirectory = m_dir.filePath(u"autosave4"_s);
+    options.offerRestore = false;
+    MainWindow w(options);
+    w.show();
+    QVERIFY(w.openFile(fixtures::path(u"tone.wav"_s)));
+    Cue cue;
+    cue.start = 1000;
+    cue.end = 2500;
+    cue.text = u"Over the tone."_s;
+    QVERIFY(w.document()->load({cue}));
+    w.selectCue(w.document()->track()->at(0).id);
+    QAction *mix = w.action(u"play.speakMix"_s);
+    QVERIFY(mix && mix->isCheckable());
+    mix->setChecked(over);
+
+    SpeechPreview *speech = w.speechPreview();
+    QSignalSpy spoken(speech, &SpeechPreview::spoken);
+    QSignalSpy failed(speech, &SpeechPreview::failed);
+    QVERIFY(m_pulse.startRecording());
+    w.action(u"play.speakFrom"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!spoken.isEmpty() || !failed.isEmpty(), 10000);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(speech->voicePlayer()->state() != Player::State::Playing, 8000);
+    w.player()->pause();
+    const std::vector<qint16> recorded = m_pulse.stopRecording();
+    speech->stop();
+
+    // The spoken line is in the recording either way; measure over its middle.
+    const qint64 start = toneStartMs(recorded, 330);
+    QVERIFY2(start >= 0, "the spoken line is not in the recording");
+    const double voiceLevel = toneAmplitude(recorded, 330, start + 200, start + kSpeechMs - 200);
+    const double mediaLevel = toneAmplitude(recorded, 440, start + 200, start + kSpeechMs - 200);
+    qInfo("330 Hz (speech) %.3f, 440 Hz (media) %.3f", voiceLevel, mediaLevel);
+    QVERIFY2(voiceLevel > 0.1, qPrintable(QString::number(voiceLevel)));
+    if (over)
+        QVERIFY2(mediaLevel > 0.05, qPrintable(QString::number(mediaLevel)));
+    else
+        QVERIFY2(mediaLevel < 0.01, qPrintable(QString::number(mediaLevel)));
 }
 
 QTEST_MAIN(TestEditorPlayback)
