@@ -69,25 +69,20 @@ void KeyStatus::showLookup(quint64 generation)
 void KeyStatus::storeKey(const ProviderProfile &profile, const QByteArray &key)
 {
     m_profile = profile;
-    const quint64 generation = ++m_generation;
-    m_forget->setEnabled(false);
-    std::shared_ptr<bool> alive = m_alive;
-    ::storeKey(profile, key).then([this, alive, generation](const Result<void> &r) {
-        if (!*alive || generation != m_generation)
-            return;
-        if (r)
-            showLookup(generation);
-        else
-            m_label->setText(r.error().toString());
-    });
+    afterChange(::storeKey(profile, key));
 }
 
 void KeyStatus::forget()
 {
+    afterChange(removeKey(m_profile));
+}
+
+void KeyStatus::afterChange(QCoro::Task<Result<void>> &&change)
+{
     const quint64 generation = ++m_generation;
     m_forget->setEnabled(false);
     std::shared_ptr<bool> alive = m_alive;
-    removeKey(m_profile).then([this, alive, generation](const Result<void> &r) {
+    change.then([this, alive, generation](const Result<void> &r) {
         if (!*alive || generation != m_generation)
             return;
         if (r)

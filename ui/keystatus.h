@@ -1,6 +1,9 @@
 #pragma once
 
 #include "providerprofile.h"
+#include "result.h"
+
+#include <QCoroTask>
 
 #include <QObject>
 
@@ -35,6 +38,8 @@ public:
 private:
     void forget();
     void showLookup(quint64 generation);
+    // Shows the key again once `change` (a keychain write or removal) succeeded, else its error.
+    void afterChange(QCoro::Task<Result<void>> &&change);
 
     ProviderProfile m_profile;
     quint64 m_generation = 0; // bumped for every profile shown or keychain call made

@@ -106,6 +106,35 @@ void TestEditorPlayback::playPauseWithSpace()
     QVERIFY(qAbs(w.timeline()->playhead() - paused) < 50);
 }
 
+namespace {
+
+// A loopback /audio/speech service answering every request with `ms` of a 330 Hz tone (amplitude
+// 0.4) as a 24 kHz WAV, counted in `requests`; Settings ▸ Speech then points at `server` (or at
+// the offline engine when `server` is null).
+void serveSpeech(TestServer &server, int ms, std::atomic_int *requests)
+{
+    std::vector<float> tone(size_t(24000 * ms / 1000));
+    for (size_t i = 0; i < tone.size(); ++i)
+        tone[i] = 0.4f * float(std::sin(2 * std::numbers::pi * 330.0 * double(i) / 24000.0));
+    const QByteArray wav = wavBytes(tone, 24000);
+    server.http().Post("/v1/audio/speech",
+                       [requests, wav](const httplib::Request &, httplib::Response &res) {
+                           ++*requests;
+                           res.set_content(wav.toStdString(), "audio/wav");
+                       });
+}
+
+void chooseSpeech(const TestServer *server)
+{
+    QSettings settings;
+    settings.setValue(u"speech/engine"_s, server ? u"openai"_s : u"espeak"_s);
+    settings.setValue(u"speech/url"_s, server ? server->url(u"/v1"_s) : QString());
+    settings.setValue(u"speech/model"_s, u"tts-1"_s);
+    qputenv("CAPTIONEER_SPEECH_KEY", "sk-test-speech");
+}
+
+} // namespace
+
 void TestEditorPlayback::speakCue_data()
 {
     QTest::addColumn<bool>("service");
@@ -122,25 +151,10 @@ void TestEditorPlayback::speakCue()
     std::atomic_int requests{0};
     constexpr int kServiceMs = 1200;
     if (service) {
-        // 1.2 s of a 330 Hz tone at 24 kHz, as a speech service would return a WAV.
-        std::vector<float> tone(24000 * kServiceMs / 1000);
-        for (size_t i = 0; i < tone.size(); ++i)
-            tone[i] = 0.4f * float(std::sin(2 * std::numbers::pi * 330.0 * double(i) / 24000.0));
-        const QByteArray wav = wavBytes(tone, 24000);
-        server.http().Post("/v1/audio/speech",
-                           [&requests, wav](const httplib::Request &, httplib::Response &res) {
-                               ++requests;
-                               res.set_content(wav.toStdString(), "audio/wav");
-                           });
+        serveSpeech(server, kServiceMs, &requests);
         QVERIFY(server.start());
-        qputenv("CAPTIONEER_SPEECH_KEY", "sk-test-speech");
     }
-    {
-        QSettings settings;
-        settings.setValue(u"speech/engine"_s, service ? u"openai"_s : u"espeak"_s);
-        settings.setValue(u"speech/url"_s, server.url(u"/v1"_s));
-        settings.setValue(u"speech/model"_s, u"tts-1"_s);
-    }
+    chooseSpeech(service ? &server : nullptr);
     MainWindow::Options options;
     options.autosaveDirectory = m_dir.filePath(u"autosave3"_s);
     options.offerRestore = false;
@@ -230,21 +244,10 @@ void TestEditorPlayback::speakFromHereOverOrInsteadOfMedia()
     QFETCH(bool, over);
     TestServer server;
     constexpr int kSpeechMs = 1000;
-    std::vector<float> voice(24000 * kSpeechMs / 1000);
-    for (size_t i = 0; i < voice.size(); ++i)
-        voice[i] = 0.4f * float(std::sin(2 * std::numbers::pi * 330.0 * double(i) / 24000.0));
-    const QByteArray wav = wavBytes(voice, 24000);
-    server.http().Post("/v1/audio/speech", [wav](const httplib::Request &, httplib::Response &res) {
-        res.set_content(wav.toStdString(), "audio/wav");
-    });
+    std::atomic_int requests{0};
+    serveSpeech(server, kSpeechMs, &requests);
     QVERIFY(server.start());
-    qputenv("CAPTIONEER_SPEECH_KEY", "sk-test-speech");
-    {
-        QSettings settings;
-        settings.setValue(u"speech/engine"_s, u"openai"_s);
-        settings.setValue(u"speech/url"_s, server.url(u"/v1"_s));
-        settings.setValue(u"speech/model"_s, u"tts-1"_s);
-    }
+    chooseSpeech(&server);
     MainWindow::Options options;
     options.autosaveDirectory = m_dir.filePath(u"autosave4"_s);
     options.offerRestore = false;
